@@ -1,16 +1,12 @@
 // jintu/unsupported-element: anything the Jintu engine would reject at deploy time, reported while
 // modelling instead (the engine names the element too, but only after the deploy button).
-import { SUPPORTED_EVENT_DEFINITIONS, SUPPORTED_FLOW_NODES, UNSUPPORTED_TYPES } from "../supportedElements";
+import { SUPPORTED_EVENT_DEFINITIONS, SUPPORTED_FLOW_NODES } from "../supportedElements";
 import { isType, type LintRule } from "../ruleTypes";
 
 export default function unsupportedElement(): LintRule {
   return {
     check(node, reporter) {
       const type: string = node.$type;
-      if (UNSUPPORTED_TYPES[type] && !isType(node, "bpmn:EventDefinition") && type !== "bpmn:StandardLoopCharacteristics") {
-        reporter.report(node.id, `Element type <${type}> is not supported by the Jintu engine`);
-        return;
-      }
       if (isType(node, "bpmn:FlowNode") && !SUPPORTED_FLOW_NODES.includes(type)) {
         reporter.report(node.id, `Element type <${type}> is not supported by the Jintu engine`);
         return;
