@@ -2,6 +2,7 @@
 // distinct points, coordinates in lon/lat range, no self-intersection. Every issue carries a Chinese and
 // an English message so the form and the server say the same thing.
 import booleanValid from "@turf/boolean-valid";
+import booleanWithin from "@turf/boolean-within";
 import turfKinks from "@turf/kinks";
 import turfArea from "@turf/area";
 import type { Feature, Polygon, Position } from "geojson";
@@ -159,11 +160,19 @@ export function validateParcelGeometry(input: unknown): GeometryIssue[] {
       );
       return;
     }
-    if (turfArea(feature) <= 0) {
+    const outerRingOnly: Polygon = { type: "Polygon", coordinates: [(rings as Position[][])[0]!] };
+    if (turfArea(outerRingOnly) <= 0) {
       issues.push(issue("zero-area", `第 ${n} 个多边形面积为零(各点共线)`, `polygon ${n} has zero area (its points are collinear)`, at));
       return;
     }
-    // Remaining OGC rules (holes inside the shell, rings not crossing each other).
+    // A hole (内环) must lie inside the outer ring; @turf/boolean-valid does not check this.
+    const holes = (rings as Position[][]).slice(1);
+    const strayHole = holes.findIndex((hole) => !booleanWithin({ type: "Polygon", coordinates: [hole] }, outerRingOnly));
+    if (strayHole >= 0) {
+      issues.push(issue("invalid-topology", `第 ${n} 个多边形的第 ${strayHole + 1} 个内环不在外环之内`, `polygon ${n}: hole ${strayHole + 1} is not inside the outer ring`, at));
+      return;
+    }
+    // Remaining OGC rules (rings not crossing each other, …).
     if (!booleanValid(feature)) {
       issues.push(issue("invalid-topology", `第 ${n} 个多边形拓扑无效(内环不在外环内或环相交)`, `polygon ${n} is topologically invalid (a hole outside its shell, or rings crossing)`, at));
     }

@@ -1,0 +1,135 @@
+import { describe, expect, it } from "vitest";
+import { bufferGeometry, insideRegion, overlapWithLayer, parcelArea, parcelCentroid } from "./measures";
+import { hectaresToMu, muToHectares, areaFigures, formatArea, SQUARE_METRES_PER_MU } from "./units";
+import { collection, ellipsoidalCellArea, rectangle, squareCell } from "../testing/fixtures";
+
+const TURF_EARTH_RADIUS = 6_371_008.8;
+const rad = (deg: number) => (deg * Math.PI) / 180;
+/** What a sphere of turf's radius gives for a lon/lat cell: R²·Δλ·(sin φ₂ − sin φ₁). */
+const sphericalCellArea = ([w, s, e, n]: number[]) => TURF_EARTH_RADIUS ** 2 * rad(e! - w!) * (Math.sin(rad(n!)) - Math.sin(rad(s!)));
+
+describe("parcel area against the geodesic (WGS84 ellipsoid) expectation", () => {
+  // The cell's sides are 1 000 m on the ellipsoid, so its true (geodesic) area is 1 km² up to the
+  // curvature of its edges; turf integrates on a sphere, which is off by a known few tenths of a percent.
+  // Tolerance: |turf − ellipsoid| / ellipsoid < 0.5 % — that is what the spherical model costs here.
+  it.each([
+    ["the equator", 0, 0.0045],
+    ["30°N (Hangzhou)", 30, 0.0012],
+  ])("1 km × 1 km square at %s", (_label, lat, maxDeviation) => {
+    const cell = squareCell(120, lat, 1000);
+    const geodesic = ellipsoidalCellArea(...cell);
+    expect(geodesic / 1e6).toBeCloseTo(1, 4); // the fixture really is 1 km² on the ellipsoid
+    const measured = parcelArea(rectangle(cell)).squareMetres;
+    const deviation = (measured - geodesic) / geodesic;
+    console.info(`1 km² cell at ${lat}°: turf ${measured.toFixed(1)} m², ellipsoid ${geodesic.toFixed(1)} m², deviation ${(deviation * 100).toFixed(3)} %`);
+    expect(Math.abs(deviation)).toBeLessThan(maxDeviation);
+    // turf is exactly the spherical cell formula, so the deviation is the model's and not a bug.
+    expect(measured / sphericalCellArea(cell)).toBeCloseTo(1, 9);
+  });
+
+  it("counts overlapping polygons of one parcel once", () => {
+    const a = rectangle([120.1, 30.25, 120.11, 30.26]);
+    const b = rectangle([120.105, 30.25, 120.115, 30.26]);
+    const union = parcelArea(rectangle([120.1, 30.25, 120.115, 30.26])).squareMetres;
+    expect(parcelArea(collection(a, b)).squareMetres).toBeCloseTo(union, 3);
+    expect(parcelArea(collection(a)).squareMetres).toBeLessThan(union);
+  });
+
+  it("gives 0 for an empty parcel", () => {
+    expect(parcelArea(collection()).squareMetres).toBe(0);
+    expect(parcelArea(null).mu).toBe(0);
+  });
+});
+
+describe("units: 亩 and 公顷", () => {
+  it("converts the statutory thresholds: 35 ha = 525 亩, 70 ha = 1050 亩", () => {
+    expect(hectaresToMu(35)).toBeCloseTo(525, 9);
+    expect(hectaresToMu(70)).toBeCloseTo(1050, 9);
+    expect(muToHectares(525)).toBeCloseTo(35, 9);
+    expect(SQUARE_METRES_PER_MU).toBeCloseTo(666.6667, 4);
+    const figures = areaFigures(350_000);
+    expect(figures.hectares).toBe(35);
+    expect(figures.mu).toBeCloseTo(525, 9);
+    expect(formatArea(figures)).toBe("350,000.00 平方米 / 525.00 亩 / 35.0000 公顷");
+    expect(formatArea(figures, "en")).toBe("350,000.00 m² / 525.00 mu / 35.0000 ha");
+  });
+
+  it("measures a drawn parcel consistently in all three units", () => {
+    const figures = parcelArea(rectangle(squareCell(120.1, 30.2, 600)));
+    expect(figures.mu).toBeCloseTo(figures.hectares * 15, 9);
+    expect(figures.squareMetres).toBeCloseTo(figures.hectares * 10_000, 6);
+  });
+});
+
+describe("overlap with a layer", () => {
+  const parcel = collection(rectangle([120.1, 30.25, 120.11, 30.26]));
+
+  it("finds ≈ 50 % for a parcel half inside a farmland polygon", () => {
+    // 永久基本农田 covering the eastern half of the parcel and beyond.
+    const farmland = collection(rectangle([120.105, 30.24, 120.13, 30.27], { name: "基本农田" }));
+    const result = overlapWithLayer(parcel, farmland);
+    expect(result.share).toBeGreaterThan(0.4999);
+    expect(result.share).toBeLessThan(0.5001);
+    expect(result.overlap.squareMetres).toBeCloseTo(result.parcel.squareMetres / 2, 0);
+    expect(result.intersection?.geometry.type).toBe("Polygon");
+  });
+
+  it("counts farmland polygons that overlap each other once", () => {
+    const farmland = collection(rectangle([120.105, 30.24, 120.13, 30.27]), rectangle([120.107, 30.25, 120.12, 30.26]));
+    expect(overlapWithLayer(parcel, farmland).share).toBeCloseTo(0.5, 4);
+  });
+
+  it("is zero for a layer elsewhere", () => {
+    const elsewhere = collection(rectangle([121, 31, 121.01, 31.01]));
+    const result = overlapWithLayer(parcel, elsewhere);
+    expect(result.overlap.squareMetres).toBe(0);
+    expect(result.share).toBe(0);
+    expect(result.intersection).toBeNull();
+  });
+
+  it("handles MultiPolygon layers", () => {
+    const multi = {
+      type: "Feature" as const,
+      properties: {},
+      geometry: {
+        type: "MultiPolygon" as const,
+        coordinates: [rectangle([120.1, 30.25, 120.1025, 30.26]).geometry.coordinates, rectangle([120.1075, 30.25, 120.11, 30.26]).geometry.coordinates],
+      },
+    };
+    expect(overlapWithLayer(parcel, multi).share).toBeCloseTo(0.5, 4);
+  });
+});
+
+describe("inside region, centroid, buffer", () => {
+  const region = collection(rectangle([120.0, 30.1, 120.2, 30.3]));
+
+  it("accepts a parcel inside the region", () => {
+    const result = insideRegion(collection(rectangle([120.1, 30.25, 120.11, 30.26])), region);
+    expect(result).toEqual({ inside: true, outside: expect.objectContaining({ squareMetres: 0 }) });
+  });
+
+  it("rejects a parcel crossing the boundary and says how much is outside", () => {
+    const parcel = collection(rectangle([120.19, 30.25, 120.21, 30.26]));
+    const result = insideRegion(parcel, region);
+    expect(result.inside).toBe(false);
+    expect(result.outside.squareMetres / parcelArea(parcel).squareMetres).toBeCloseTo(0.5, 3);
+  });
+
+  it("throws on an empty region", () => {
+    expect(() => insideRegion(collection(rectangle([120.1, 30.25, 120.11, 30.26])), collection())).toThrow(/region boundary has no polygon/);
+  });
+
+  it("puts the centroid of a rectangle in its middle", () => {
+    const c = parcelCentroid(collection(rectangle([120.1, 30.25, 120.11, 30.26])));
+    expect(c?.geometry.coordinates[0]).toBeCloseTo(120.105, 9);
+    expect(c?.geometry.coordinates[1]).toBeCloseTo(30.255, 9);
+    expect(parcelCentroid(collection())).toBeNull();
+  });
+
+  it("buffers a point by a radius in metres into a circle of area ≈ πr²", () => {
+    const circle = bufferGeometry({ type: "Point", coordinates: [120.15, 30.25] }, 100, 32);
+    const area = parcelArea(circle).squareMetres;
+    expect(Math.abs(area / (Math.PI * 100 * 100) - 1)).toBeLessThan(0.01);
+    expect(() => bufferGeometry({ type: "Point", coordinates: [120, 30] }, Number.NaN)).toThrow(/invalid buffer distance/);
+  });
+});
