@@ -124,7 +124,7 @@ function parseCycle(value: string, timeZone: string): Cycle {
   );
 }
 
-function parseDateTimeForCycle(text: string, def: TimerDefinition, timeZone: string): Date {
+function parseDateTimeForCycle(text: string, def: { type: string; value: string }, timeZone: string): Date {
   try {
     return parseDateTime(text, timeZone);
   } catch {
