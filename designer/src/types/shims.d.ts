@@ -59,3 +59,16 @@ declare module "bpmn-moddle" {
     create(type: string, attrs?: Record<string, unknown>): any;
   }
 }
+declare module "bootstrap" {
+  export class Modal {
+    constructor(element: Element, options?: { backdrop?: boolean | "static"; keyboard?: boolean; focus?: boolean });
+    show(): void;
+    hide(): void;
+    dispose(): void;
+  }
+}
+declare module "ace-builds/src-noconflict/ace" {
+  const ace: any;
+  export default ace;
+}
+declare module "ace-builds/src-noconflict/*";

@@ -1,0 +1,53 @@
+// The multipart body of POST /engine-rest/deployment/create, shaped like Camunda Modeler's (so the
+// Camunda-compatible server needs nothing special) plus Jintu's two additions: the version note and
+// the definitions of the bound forms, frozen into the deployment so a running case keeps the form
+// version it started with.
+import type { FormRecord } from "../api";
+
+export const DEPLOYMENT_SOURCE = "jintu-designer";
+export const FORM_KEY_PREFIX = "jintu-form:";
+
+export interface DeploymentInput {
+  name: string;
+  bpmnXml: string;
+  note: string;
+  tenantId?: string;
+  forms: FormRecord[];
+}
+
+/** A file name that is safe on every OS and in a multipart header, keeping Chinese characters. */
+export function safeFileName(name: string): string {
+  const cleaned = name.trim().replace(/[\\/:*?"<>|\r\n]+/g, "_");
+  return cleaned || "process";
+}
+
+export function buildDeploymentForm(input: DeploymentInput): FormData {
+  const form = new FormData();
+  form.append("deployment-name", input.name);
+  form.append("deployment-source", DEPLOYMENT_SOURCE);
+  form.append("enable-duplicate-filtering", "true");
+  form.append("deploy-changed-only", "true");
+  if (input.tenantId?.trim()) form.append("tenant-id", input.tenantId.trim());
+  form.append("jintu-version-note", input.note);
+  const bpmnFile = `${safeFileName(input.name)}.bpmn`;
+  form.append(bpmnFile, new Blob([input.bpmnXml], { type: "application/octet-stream" }), bpmnFile);
+  for (const record of input.forms) {
+    const formFile = `${record.key}.form.json`;
+    const frozen = JSON.stringify({ key: record.key, name: record.name, version: record.version, definition: record.definition }, null, 2);
+    form.append(formFile, new Blob([frozen], { type: "application/json" }), formFile);
+  }
+  return form;
+}
+
+/** Keys of the Jintu forms bound to user tasks and start events (camunda:formKey="jintu-form:<key>"). */
+export function boundFormKeys(definitions: any): string[] {
+  const keys = new Set<string>();
+  const visit = (element: any): void => {
+    if (!element || typeof element !== "object") return;
+    const formKey: unknown = element.$attrs?.["camunda:formKey"] ?? (element.$descriptor?.propertiesByName?.["camunda:formKey"] ? element.get("camunda:formKey") : undefined);
+    if (typeof formKey === "string" && formKey.startsWith(FORM_KEY_PREFIX)) keys.add(formKey.slice(FORM_KEY_PREFIX.length));
+    for (const child of [...(element.rootElements ?? []), ...(element.flowElements ?? [])]) visit(child);
+  };
+  visit(definitions);
+  return [...keys].sort();
+}
