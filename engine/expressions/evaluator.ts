@@ -89,7 +89,7 @@ function callHelper(name: string, args: unknown[], ctx: EvaluationContext): unkn
 function evaluateUnary(operator: "-" | "!" | "empty", value: unknown, ctx: EvaluationContext): unknown {
   switch (operator) {
     case "-":
-      return -toNumber(value, ctx.where);
+      return 0 - toNumber(value, ctx.where); // never -0: Java longs have none
     case "!":
       return !toBoolean(value, ctx.where);
     case "empty":

@@ -61,7 +61,7 @@ export function evaluateFeel(compiled: CompiledFeel, source: string, scope: Expr
       context[name] = toFeelValue(scope.get(name));
     } else if (helpers && Object.hasOwn(helpers, name) && typeof helpers[name] === "function") {
       const helper = helpers[name];
-      context[name] = (...args: unknown[]) => {
+      const wrapper = (...args: unknown[]) => {
         try {
           return Reflect.apply(helper, undefined, args);
         } catch (error) {
@@ -69,16 +69,19 @@ export function evaluateFeel(compiled: CompiledFeel, source: string, scope: Expr
           throw error;
         }
       };
+      // feelin reads parameter names from a function's source; declare the wrapper variadic.
+      Object.defineProperty(wrapper, "$args", { value: ["...args"] });
+      context[name] = wrapper;
     }
   }
   let result;
   try {
     result = evaluate(compiled.expression, context);
   } catch (err) {
-    throw new ExpressionEvaluationError(`FEEL expression '${source}' failed: ${(err as Error).message}`, { cause: err });
+    if (!helperFailure) throw new ExpressionEvaluationError(`FEEL expression '${source}' failed: ${(err as Error).message}`, { cause: err });
   }
-  if (helperFailure) {
-    const { name, error } = helperFailure;
+  if (helperFailure || !result) {
+    const { name, error } = helperFailure ?? { name: "?", error: new Error("no result") };
     throw new ExpressionEvaluationError(`Function '${name}' failed in expression ${source}: ${(error as Error)?.message ?? String(error)}`, { cause: error });
   }
   // Like JUEL, an unknown variable is an error rather than a silent null that could route a gateway wrongly.
