@@ -61,6 +61,12 @@ describe("WorkingCalendar on the 2026 State Council notice", () => {
     expect(cal.addWorkingDays(instant, 1).toISOString()).toBe("2026-10-07T17:00:00.000Z");
   });
 
+  it("keeps the local time of day across a DST change in zones that have one", () => {
+    const berlin = new WorkingCalendar({ timeZone: "Europe/Berlin" });
+    // Friday 2026-03-27 09:00 CET (08:00Z) + 1 working day → Monday 03-30 09:00 CEST (07:00Z).
+    expect(berlin.addWorkingDays(new Date("2026-03-27T08:00:00Z"), 1).toISOString()).toBe("2026-03-30T07:00:00.000Z");
+  });
+
   it("rejects an unknown time zone clearly", () => {
     expect(() => new WorkingCalendar({ timeZone: "Mars/Olympus" })).toThrow(/Unknown time zone 'Mars\/Olympus'/);
   });
