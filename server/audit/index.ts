@@ -1,0 +1,2 @@
+// Public surface of server/audit.
+export { auditMiddleware } from "./auditMiddleware";

@@ -1,0 +1,128 @@
+// startServer: opens the database, applies migrations, creates the engine, seeds, listens.
+// Used by `npm start` (server/main.ts) and by tests (port 0 = a random free port).
+import { existsSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import type { Router } from "express";
+import type { Clock, Engine, EngineOptions } from "../engine/api";
+import { openDatabase, type Db } from "../engine/persistence/db";
+import { migrate } from "../engine/persistence/migrate";
+import { createApp } from "./app";
+import type { Authorizer } from "./authz";
+import { defaultConfig, type ServerConfig } from "./config";
+import type { Repositories } from "./repositories";
+import { loadRegions, seedDemoOrganisation } from "./seed";
+
+export { createApp } from "./app";
+export type { AppOptions, JintuApp } from "./app";
+export { defaultConfig } from "./config";
+export type { ServerConfig } from "./config";
+export type { Principal } from "./principal";
+
+export interface StartOptions {
+  /** 0 = a random free port (default 8080). */
+  port?: number;
+  host?: string;
+  /** `file:./data/jintu.db` (default), `postgresql://…`. */
+  databaseUrl?: string;
+  clock?: Clock;
+  /** Create the demo organisation when the database has no users (default: not in production). */
+  seedDemo?: boolean;
+  /** Run the engine's job executor (timers, async continuations). Default true. */
+  jobExecutor?: boolean;
+  config?: Partial<ServerConfig>;
+  /** How to create the engine; default engine/index.ts createEngine. */
+  engineFactory?: (options: EngineOptions) => Promise<Engine>;
+  /** Silence the start-up lines (tests). */
+  quiet?: boolean;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  engine: Engine;
+  db: Db;
+  repos: Repositories;
+  authz: Authorizer;
+  config: ServerConfig;
+  close(): Promise<void>;
+}
+
+/** `sqlite data/jintu.db` or `postgres 127.0.0.1:5432/jintu` (never the password). */
+export function describeDatabase(url: string): string {
+  if (/^postgres(ql)?:\/\//.test(url)) {
+    const u = new URL(url);
+    return `postgres ${u.host}${u.pathname}`;
+  }
+  return `sqlite ${url.replace(/^file:/, "")}`;
+}
+
+async function defaultEngineFactory(options: EngineOptions): Promise<Engine> {
+  const { createEngine } = await import("../engine");
+  return createEngine(options);
+}
+
+/** server/engine-rest (written beside this file); absent → /engine-rest has only authentication. */
+async function loadEngineRestRouter(engine: Engine, db: Db): Promise<Router | undefined> {
+  const dir = path.join(import.meta.dirname, "engine-rest");
+  if (!existsSync(path.join(dir, "index.ts")) && !existsSync(path.join(dir, "index.js"))) return undefined;
+  const module = (await import("./engine-rest")) as { createEngineRestRouter?: (o: { engine: Engine; db: Db }) => Router };
+  return module.createEngineRestRouter?.({ engine, db });
+}
+
+export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
+  const config: ServerConfig = { ...defaultConfig(), ...options.config };
+  const databaseUrl = options.databaseUrl ?? process.env.DATABASE_URL ?? "file:./data/jintu.db";
+  const log = options.quiet ? () => undefined : (line: string) => console.log(line);
+
+  const db = await openDatabase(databaseUrl);
+  let engine: Engine | null = null;
+  try {
+    const migrations = await migrate(db);
+    log(`[jintu] database ${describeDatabase(databaseUrl)}: applied ${migrations.applied.length} migrations (${migrations.total} total)`);
+    engine = await (options.engineFactory ?? defaultEngineFactory)({
+      databaseUrl, clock: options.clock, migrate: false, calendarFallbackToWeekdays: true,
+    });
+    const { app, repos, authz } = await createApp({
+      engine, db, config, clock: options.clock ?? engine.clock, engineRestRouter: await loadEngineRestRouter(engine, db),
+    });
+
+    await loadRegions(repos.regions);
+    const seedDemo = options.seedDemo ?? !config.production;
+    if (seedDemo) {
+      const created = await seedDemoOrganisation(repos, authz);
+      if (created) log(`[jintu] demo organisation: ${created} users (password "demo"; see server/README.md)`);
+    } else if ((await repos.users.count()) === 0) {
+      log(`[jintu] no users yet: create the first administrator with  npx tsx server/main.ts create-admin <user> <password>`);
+    }
+    if (options.jobExecutor ?? true) engine.startJobExecutor();
+
+    const server = app.listen(options.port ?? 8080, options.host ?? "127.0.0.1");
+    await new Promise<void>((resolve, reject) => {
+      server.once("listening", resolve);
+      server.once("error", reject);
+    });
+    const port = (server.address() as AddressInfo).port;
+    const purge = setInterval(() => void repos.sessions.purgeExpired().catch(() => undefined), 3600_000);
+    purge.unref();
+    const url = `http://${options.host && options.host !== "0.0.0.0" ? options.host : "127.0.0.1"}:${port}`;
+    const running = engine;
+    return {
+      url, port, engine: running, db, repos, authz, config,
+      async close() {
+        clearInterval(purge);
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeAllConnections();
+        });
+        await running.stopJobExecutor();
+        await running.close();
+        await db.close();
+      },
+    };
+  } catch (error) {
+    await engine?.close().catch(() => undefined);
+    await db.close().catch(() => undefined);
+    throw error;
+  }
+}
