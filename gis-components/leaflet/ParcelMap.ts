@@ -91,8 +91,9 @@ export class ParcelMap extends BaseMap {
     for (const intersection of intersections) {
       if (intersection) L.geoJSON(intersection, { style: () => OVERLAP_STYLE, pmIgnore: true, interactive: false } as L.GeoJSONOptions).addTo(this.overlapGroup);
     }
-    this.overlapGroup.bringToBack();
-    for (const overlay of this.overlayGroups.values()) overlay.bringToBack();
+    // Above the overlays, below the parcel outline the clerk edits.
+    this.overlapGroup.bringToFront();
+    this.parcelGroup.bringToFront();
   }
 
   fitToParcel(): void {

@@ -31,12 +31,14 @@ export const DEFAULT_ZOOM = 12;
 export class BaseMap {
   readonly map: L.Map;
   protected readonly overlayGroups = new Map<string, L.GeoJSON>();
-  private readonly layerControl: L.Control.Layers;
+  private layerControl?: L.Control.Layers;
   private readonly resizeObserver?: ResizeObserver;
   private destroyed = false;
 
   constructor(readonly container: HTMLElement, options: BaseMapOptions = {}) {
     installInlineMarkerIcons();
+    // A handle for browser tests and devtools: document.querySelector(…).jintuMap.map is the Leaflet map.
+    (container as HTMLElement & { jintuMap?: BaseMap }).jintuMap = this;
     this.map = L.map(container, {
       center: options.center ?? DEFAULT_CENTER,
       zoom: options.zoom ?? DEFAULT_ZOOM,
@@ -47,7 +49,6 @@ export class BaseMap {
       L.tileLayer(options.tileUrl, { attribution: options.tileAttribution ?? "", maxZoom: 19 }).addTo(this.map);
     }
     L.control.scale({ imperial: false }).addTo(this.map);
-    this.layerControl = L.control.layers(undefined, undefined, { collapsed: false }).addTo(this.map);
     for (const overlay of options.overlays ?? []) this.setOverlay(overlay);
     if (typeof ResizeObserver !== "undefined") {
       this.resizeObserver = new ResizeObserver(() => {
@@ -80,13 +81,15 @@ export class BaseMap {
     layer.bringToBack();
     this.overlayGroups.set(spec.name, layer);
     const swatch = `<span style="display:inline-block;width:10px;height:10px;margin-right:4px;border:1px solid ${style.color};background:${style.fillColor ?? "transparent"}"></span>`;
+    // The layer switcher appears with the first overlay (an empty one would show as a blank box).
+    this.layerControl ??= L.control.layers(undefined, undefined, { collapsed: false }).addTo(this.map);
     this.layerControl.addOverlay(layer, `${swatch}${spec.label}`);
   }
 
   removeOverlay(name: string): void {
     const existing = this.overlayGroups.get(name);
     if (!existing) return;
-    this.layerControl.removeLayer(existing);
+    this.layerControl?.removeLayer(existing);
     existing.remove();
     this.overlayGroups.delete(name);
   }

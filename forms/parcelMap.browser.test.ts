@@ -1,0 +1,147 @@
+// Builds the forms demo with Vite, serves it on a random localhost port, and drives it in Debian's
+// chromium: draws a parcel half on the synthetic 永久基本农田 patch JBNT-330106-001 with the mouse (geoman
+// draw mode), checks the area text and the overlap warning against gis-components computed in Node, submits
+// and compares the page's server-side validation figures. Screenshots go to test-artifacts/forms/.
+import { createReadStream, existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { extname, join, normalize } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { build } from "vite";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { FeatureCollection, Polygon } from "geojson";
+import { formatArea, overlapWithLayer, parcelArea } from "../gis-components/index";
+
+const here = fileURLToPath(new URL(".", import.meta.url));
+const distDir = join(here, "dist");
+const artifacts = join(here, "../test-artifacts/forms");
+const farmland = JSON.parse(readFileSync(join(here, "../gis-components/sample-layers/basic-farmland.geojson"), "utf8"));
+
+const TYPES: Record<string, string> = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".geojson": "application/geo+json", ".json": "application/json", ".png": "image/png", ".svg": "image/svg+xml" };
+
+function serveDist(): Promise<Server> {
+  const server = createServer((req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname)).replace(/^(\.\.[/\\])+/, "");
+    let file = join(distDir, path);
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, "index.html");
+    if (!file.startsWith(distDir) || !existsSync(file)) {
+      res.writeHead(404).end("not found");
+      return;
+    }
+    res.writeHead(200, { "Content-Type": TYPES[extname(file)] ?? "application/octet-stream" });
+    createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
+}
+
+describe("parcelMap in the demo form (chromium)", () => {
+  let server: Server;
+  let browser: Browser;
+  let page: Page;
+  let origin: string;
+  const consoleErrors: string[] = [];
+  const foreignRequests: string[] = [];
+
+  beforeAll(async () => {
+    mkdirSync(artifacts, { recursive: true });
+    await build({ configFile: join(here, "vite.config.ts"), logLevel: "warn" });
+    server = await serveDist();
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    browser = await chromium.launch({
+      executablePath: "/usr/bin/chromium",
+      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    });
+    const context = await browser.newContext({ viewport: { width: 1100, height: 1500 }, locale: "zh-CN" });
+    await context.route("**/*", (route) => {
+      const url = route.request().url();
+      if (url.startsWith(origin) || url.startsWith("data:") || url.startsWith("blob:")) return route.continue();
+      foreignRequests.push(url);
+      return route.abort();
+    });
+    page = await context.newPage();
+    page.on("console", (message) => {
+      if (message.type() === "error") consoleErrors.push(message.text());
+    });
+    page.on("pageerror", (error) => consoleErrors.push(String(error)));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+  });
+
+  /** Page pixel of a lon/lat on the parcel map. */
+  async function pixel(lon: number, lat: number): Promise<{ x: number; y: number }> {
+    return page.evaluate(([lon, lat]) => {
+      const container = document.querySelector(".jintu-parcel-map [ref='jintuMap']") as HTMLElement & { jintuMap: { map: any } };
+      const point = container.jintuMap.map.latLngToContainerPoint([lat, lon]);
+      const box = container.getBoundingClientRect();
+      return { x: box.left + point.x, y: box.top + point.y };
+    }, [lon, lat] as const);
+  }
+
+  it("draws a parcel half on 永久基本农田 and shows its area and the overlap warning", async () => {
+    await page.goto(`${origin}/index.html`);
+    await page.waitForFunction(() => window.jintuDemo?.ready === true);
+    // 3 farmland patches + red line + urban boundary + the region outline.
+    await page.waitForFunction(() => document.querySelectorAll(".jintu-parcel-map .leaflet-overlay-pane path").length >= 6, undefined, { timeout: 15_000 });
+    const mapBox = await page.locator(".jintu-parcel-map [ref='jintuMap']").boundingBox();
+    expect(mapBox!.height).toBeGreaterThan(300);
+    await expect.poll(() => page.locator("[data-testid='parcel-area']").textContent()).toContain("尚未绘制地块");
+    await page.screenshot({ path: join(artifacts, "01-loaded.png"), fullPage: true });
+
+    // Geoman draw mode: click the polygon tool, click four corners, click the first corner again to close.
+    await page.locator(".jintu-parcel-map .leaflet-pm-icon-polygon").click();
+    const corners = [[120.05, 30.165], [120.07, 30.165], [120.07, 30.175], [120.05, 30.175]];
+    for (const [lon, lat] of corners) {
+      const { x, y } = await pixel(lon!, lat!);
+      await page.mouse.move(x, y, { steps: 3 });
+      await page.mouse.click(x, y);
+      await page.waitForTimeout(150);
+    }
+    const first = await pixel(corners[0]![0]!, corners[0]![1]!);
+    await page.mouse.move(first.x, first.y, { steps: 3 });
+    await page.mouse.click(first.x, first.y);
+
+    await expect.poll(() => page.locator("[data-testid='parcel-area']").textContent()).toContain("亩");
+    await page.mouse.move(10, 10);
+    await page.locator(".jintu-parcel-map").scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(artifacts, "02-drawn.png"), fullPage: true });
+
+    // The form's value, measured here in Node with the same functions, must match what the page shows.
+    const value = (await page.evaluate(() => (window.jintuDemo!.form as { submission: { data: { parcel: unknown } } }).submission.data.parcel)) as FeatureCollection<Polygon>;
+    expect(value.type).toBe("FeatureCollection");
+    expect(value.features).toHaveLength(1);
+    const area = parcelArea(value);
+    const overlap = overlapWithLayer(value, farmland);
+    // The drawn rectangle is about 1 930 m × 1 110 m (pixel snapping moves corners by ≤ ~10 m at zoom 14).
+    const expectedArea = parcelArea({ type: "Polygon", coordinates: [[...corners, corners[0]!]] } as Polygon).squareMetres;
+    expect(Math.abs(area.squareMetres / expectedArea - 1)).toBeLessThan(0.03);
+    expect(overlap.share).toBeGreaterThan(0.47);
+    expect(overlap.share).toBeLessThan(0.53);
+    const areaText = await page.locator("[data-testid='parcel-area']").textContent();
+    expect(areaText).toBe(`面积:${formatArea(area, "zh")}`);
+    const warning = page.locator(".jintu-overlaps [data-layer='basic-farmland']");
+    await expect.poll(() => warning.getAttribute("class")).toContain("alert-warning");
+    const warningText = await warning.textContent();
+    expect(warningText).toContain("与永久基本农田重叠");
+    expect(warningText).toContain(formatArea(overlap.overlap, "zh"));
+    expect(warningText).toContain(`${(overlap.share * 100).toFixed(1)}%`);
+    expect(await page.locator(".jintu-overlaps [data-layer='ecological-redline']").textContent()).toContain("无重叠");
+    console.info(`drawn parcel: ${formatArea(area)}; farmland overlap ${formatArea(overlap.overlap)} = ${(overlap.share * 100).toFixed(2)} %`);
+
+    // Submitting runs forms/validation in the page; its figures must equal the ones computed here.
+    await page.locator("button[name='data[submit]']").click();
+    await expect.poll(() => page.locator("[data-testid='validation-result']").textContent(), { timeout: 10_000 }).toContain("figures");
+    const result = JSON.parse((await page.locator("[data-testid='validation-result']").textContent())!);
+    expect(result.valid).toBe(true);
+    expect(result.figures.parcel.area.squareMetres).toBe(area.squareMetres);
+    expect(result.figures.parcel.overlaps[0].overlap.squareMetres).toBe(overlap.overlap.squareMetres);
+    expect(result.warnings.parcel.map((w: { code: string }) => w.code)).toEqual(["overlap:basic-farmland"]);
+    await page.screenshot({ path: join(artifacts, "03-submitted.png"), fullPage: true });
+
+    expect(foreignRequests).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+  });
+});
