@@ -1,0 +1,20 @@
+// bpmn-moddle with the Camunda descriptors: the same model bpmn-js and Camunda Modeler use, so their
+// files parse identically here.
+import BpmnModdle from "bpmn-moddle";
+import { createRequire } from "node:module";
+
+const camunda = createRequire(import.meta.url)("camunda-bpmn-moddle/resources/camunda.json");
+
+export function createModdle(): any {
+  return new (BpmnModdle as any)({ camunda });
+}
+
+export interface ModdleResult {
+  definitions: any;
+  warnings: string[];
+}
+
+export async function readDefinitions(xml: string): Promise<ModdleResult> {
+  const { rootElement, warnings } = await createModdle().fromXML(xml, "bpmn:Definitions");
+  return { definitions: rootElement, warnings: (warnings as { message: string }[]).map((w) => w.message.split("\n")[0]) };
+}
