@@ -515,6 +515,7 @@ export interface DelegateExecution {
   readonly processInstanceId: string;
   readonly processDefinitionId: string;
   readonly businessKey: string | null;
+  readonly processBusinessKey: string | null;
   readonly activityId: string;
   readonly tenantId: string | null;
   readonly eventName: string | null;

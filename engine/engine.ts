@@ -242,8 +242,11 @@ class JintuEngine implements Engine {
     return tree;
   }
 
+  /** Where tokens are now (Camunda's getActiveActivityIds): active executions without children; tokens waiting at a join are inactive. */
   async getActiveActivityIds(processInstanceId: string): Promise<string[]> {
-    const rows = await this.db.all<{ activity_id: string }>(`SELECT "activity_id" FROM "hi_activity_instance" WHERE "process_instance_id" = ? AND "end_time" IS NULL AND "activity_type" NOT IN ('multiInstanceBody', 'subProcess', 'eventSubProcess') ORDER BY "activity_id"`, [processInstanceId]);
+    const rows = await this.db.all<{ activity_id: string }>(
+      `SELECT e."activity_id" FROM "execution" e WHERE e."process_instance_id" = ? AND e."is_active" = 1 AND e."parent_id" IS NOT NULL AND e."activity_id" IS NOT NULL
+         AND NOT EXISTS (SELECT 1 FROM "execution" c WHERE c."parent_id" = e."id") ORDER BY e."activity_id"`, [processInstanceId]);
     return rows.map((r) => r.activity_id);
   }
 

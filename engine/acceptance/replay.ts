@@ -40,7 +40,7 @@ export async function replayTrace(trace: Trace, engine: Engine, clock: SettableC
       const created = await perform(step, engine, clock, modelsDir, target, instances);
       if (created) last = created;
     } catch (error) {
-      if (error instanceof TraceFailure) throw error;
+      if (error instanceof TraceFailure) throw new TraceFailure(`${label}: ${error.message}`);
       actionError = error;
     }
     if (step.expectError && !actionError) throw new TraceFailure(`${label}: expected the action to fail, but it succeeded`);

@@ -34,7 +34,6 @@ export const CallActivityBehavior: Behavior = {
     if (!deployed) throw new EngineError("ProcessEngine", `call activity '${el.id}': no process definition with key '${key}'${tenantId ? ` for tenant ${tenantId}` : ""}`);
     const variables = mapVariables(flow, cfg.inputs, token, () => Object.fromEntries([...ctx.visibleVariables(token)].map(([n, v]) => [n, ctx.valueOf(v)])));
     const businessKey = cfg.businessKey ? String(flow.evaluate(cfg.businessKey, token) ?? "") || null : null;
-    token.isActive = false;
     const sub = await flow.startInstance(deployed, { businessKey, variables, tenantId: tenantId ?? deployed.definition.tenantId, userId: ctx.userId, superExecution: token });
     const hi = ctx.uow.get("hiActivityInstance", token.activityInstanceId!);
     if (hi) hi.calledProcessInstanceId = sub.id;

@@ -9,7 +9,6 @@ export const CatchEventBehavior: Behavior = {
       await flow.leave(token, el);
       return;
     }
-    token.isActive = false;
     flow.awaitEvent(token, el, "catch");
   },
 };

@@ -536,6 +536,8 @@ export class Flow {
       processInstanceId: token.processInstanceId,
       processDefinitionId: token.processDefinitionId,
       businessKey: root?.businessKey ?? null,
+      // Camunda's DelegateExecution property, used as `#{execution.processBusinessKey}` in call activities
+      processBusinessKey: root?.businessKey ?? null,
       activityId: token.activityId ?? "",
       tenantId: token.tenantId,
       eventName,
