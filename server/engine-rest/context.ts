@@ -1,6 +1,6 @@
 // What every resource module receives: the engine, the optional database handle of server/ and the
 // router's options.
-import type { Engine } from "../../engine/api";
+import type { Engine } from "../../engine";
 
 export interface EngineRestOptions {
   /** false: requests without res.locals.principal act as an administrator (router unit tests only). */

@@ -40,6 +40,29 @@ function uploadMiddleware(maxBytes: number) {
   };
 }
 
+/**
+ * Camunda's ParseException: the message starts with ENGINE-09005 (Modeler recognises a parse failure by
+ * that prefix) and `details` maps each resource to `{errors: [{message, line, column, mainElementId,
+ * elementIds}], warnings: []}`. The engine reports `[{message, elementId}]` plus "| resource <name>".
+ */
+function parseException(message: string, details: unknown, resourceNames: string[]): RestError {
+  const text = message.startsWith(PARSE_PREFIX) ? message : `${PARSE_PREFIX} Errors: ${message}`;
+  const named = / \| resource (.+)$/.exec(text)?.[1];
+  const resourceName = named ?? (resourceNames.length === 1 ? resourceNames[0]! : "unknown");
+  let camundaDetails: unknown = details ?? {};
+  if (Array.isArray(details)) {
+    const errors = details.map((p: { message?: unknown; elementId?: unknown }) => ({
+      message: String(p?.message ?? ""),
+      line: null,
+      column: null,
+      mainElementId: typeof p?.elementId === "string" ? p.elementId : null,
+      elementIds: typeof p?.elementId === "string" ? [p.elementId] : [],
+    }));
+    camundaDetails = { [resourceName]: { errors, warnings: [] } };
+  }
+  return new RestError(400, "ParseException", text, { code: 0, details: camundaDetails });
+}
+
 function boolField(value: unknown): boolean {
   return typeof value === "string" && value.trim().toLowerCase() === "true";
 }
@@ -83,11 +106,8 @@ export function deploymentRoutes(ctx: RestContext): Router {
         note: textField(body, "jintu-version-note") ?? null,
       });
     } catch (err) {
-      // Modeler recognises a parse failure by this message prefix (DIAGRAM_PARSE_ERROR).
       const e = err as { kind?: string; message?: string; details?: unknown };
-      if (e && e.kind === "ParseError" && typeof e.message === "string" && !e.message.startsWith(PARSE_PREFIX)) {
-        throw new RestError(400, "ParseException", `${PARSE_PREFIX} Errors: ${e.message}`, { code: 0, details: e.details ?? {} });
-      }
+      if (e && e.kind === "ParseError") throw parseException(String(e.message ?? ""), e.details, resources.map((x) => x.name));
       throw err;
     }
     const definitions = Object.fromEntries(deployment.processDefinitions.map((p) => [p.id, processDefinitionDto(p)]));

@@ -3,7 +3,7 @@ import type {
   ActivityInstanceTree, Deployment, ExternalTask, HistoricActivityInstance, HistoricProcessInstance,
   HistoricTaskInstance, HistoricVariableInstance, Incident, Job, ProcessDefinition, ProcessInstance, Task,
   UserOperationLogEntry,
-} from "../../engine/api";
+} from "../../engine";
 import type { Request } from "express";
 import { formatDate } from "./dates";
 import { toVariableDto } from "./variables";

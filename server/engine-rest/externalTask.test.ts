@@ -5,7 +5,6 @@ import { eventually, externalTaskProcess, startRestServer, type RestServer } fro
 
 // The client ships without TypeScript types; a computed specifier keeps tsc from asking for them.
 const CLIENT_MODULE = "camunda-external-task-client-js";
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Any = any;
 let Client: Any, Variables: Any, File: Any, BasicAuthInterceptor: Any;
 

@@ -1,7 +1,7 @@
 // /external-task: the fetch-and-lock protocol of camunda-external-task-client-js (long polling included),
 // complete / failure / bpmnError / lock / extendLock / unlock, retries, query, count, get.
 import { Router, type Request, type Response } from "express";
-import type { ExternalTask, ExternalTaskQuery, FetchTopic, LockedExternalTask } from "../../engine/api";
+import type { ExternalTask, ExternalTaskQuery, FetchTopic, LockedExternalTask } from "../../engine";
 import { accessOf, canSeeTenant, NOTHING, scopedTenants, type Access } from "./access";
 import type { RestContext } from "./context";
 import { externalTaskDto } from "./dto";
@@ -129,7 +129,13 @@ export function externalTaskRoutes(ctx: RestContext): Router {
     const request = compact({ workerId, maxTasks, usePriority: body.bool("usePriority"), topics: allowed });
     let tasks: LockedExternalTask[] = [];
     if (maxTasks > 0 && allowed.length > 0) {
-      tasks = timeout ? await engine.fetchAndLockWait(request, timeout, abort.signal) : await engine.fetchAndLock(request);
+      try {
+        tasks = timeout ? await engine.fetchAndLockWait(request, timeout, abort.signal) : await engine.fetchAndLock(request);
+      } catch (err) {
+        // The worker hung up (or the server is shutting down): nobody is left to answer.
+        if (abort.signal.aborted) return;
+        throw err;
+      }
     } else if (timeout && rawTopics.length > 0) {
       // Nothing the caller may fetch: behave like an empty long poll instead of inviting a busy loop.
       await sleep(timeout, abort.signal);

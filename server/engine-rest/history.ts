@@ -1,6 +1,6 @@
 // /history: process-instance, activity-instance, task, variable-instance, user-operation (list + count).
 import { Router, type Request, type Response } from "express";
-import type { Engine, UserOperationLogEntry } from "../../engine/api";
+import type { Engine, UserOperationLogEntry } from "../../engine";
 import { accessOf, canSeeTenant, NOTHING, scopedTenants, type Access } from "./access";
 import type { RestContext } from "./context";
 import { historicActivityInstanceDto, historicProcessInstanceDto, historicTaskDto, historicVariableDto, userOperationDto } from "./dto";

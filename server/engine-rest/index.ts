@@ -2,7 +2,7 @@
 // auth middleware that sets res.locals.principal. Paths, JSON shapes, status codes and the error shape
 // {type, message} follow Camunda 7.2x so Camunda Modeler and camunda-external-task-client-js work unchanged.
 import express, { Router } from "express";
-import type { Engine } from "../../engine/api";
+import type { Engine } from "../../engine";
 import type { EngineRestOptions, RestContext } from "./context";
 import { deploymentRoutes } from "./deployment";
 import { engineRoutes } from "./engine";

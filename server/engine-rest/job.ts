@@ -1,6 +1,6 @@
 // /job (query, count, get, retries, execute) and /incident (query, count).
 import { Router, type Request, type Response } from "express";
-import type { Incident, IncidentQuery, Job, JobQuery } from "../../engine/api";
+import type { Incident, IncidentQuery, Job, JobQuery } from "../../engine";
 import { accessOf, canSeeTenant, NOTHING, scopedTenants, type Access } from "./access";
 import type { RestContext } from "./context";
 import { incidentDto, jobDto } from "./dto";

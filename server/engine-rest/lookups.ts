@@ -1,6 +1,6 @@
 // Loading an object by id for a caller: absent and invisible (other region) look the same, 404.
 import type { Response } from "express";
-import type { Engine, ProcessInstance, Task, VariableInstance } from "../../engine/api";
+import type { Engine, ProcessInstance, Task, VariableInstance } from "../../engine";
 import { accessOf, canSeeTenant } from "./access";
 import { notFound } from "./http";
 

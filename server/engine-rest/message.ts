@@ -1,6 +1,6 @@
 // POST /message (correlation) and POST /signal.
 import { Router, type Response } from "express";
-import type { MessageCorrelationResult } from "../../engine/api";
+import type { MessageCorrelationResult } from "../../engine";
 import { accessOf, canSeeTenant, type Access } from "./access";
 import type { RestContext } from "./context";
 import { processInstanceDto } from "./dto";

@@ -1,6 +1,6 @@
 // /process-definition: list, count, by id / key / key+tenant, xml, start, form variables, suspension.
 import { Router, type Request, type Response } from "express";
-import type { Engine, ProcessDefinition } from "../../engine/api";
+import type { Engine, ProcessDefinition } from "../../engine";
 import { accessOf, assertMay, canSeeShared, canSeeTenant, NOTHING, scopedTenants, type Access } from "./access";
 import type { RestContext } from "./context";
 import { processDefinitionDto, processInstanceDto, selfLink } from "./dto";

@@ -1,7 +1,7 @@
 // /process-instance (query GET/POST, count, get, delete, variables, suspension, activity tree) and the
 // /execution variable endpoints camunda-external-task-client-js downloads files from.
 import { Router, type Request, type Response } from "express";
-import type { ProcessInstanceQuery } from "../../engine/api";
+import type { ProcessInstanceQuery } from "../../engine";
 import { accessOf, canSeeTenant, NOTHING, scopedTenants, type Access } from "./access";
 import type { RestContext } from "./context";
 import { activityInstanceDto, processInstanceDto } from "./dto";

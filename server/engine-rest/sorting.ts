@@ -1,6 +1,6 @@
 // Camunda's two ways of asking for an order: `?sortBy=x&sortOrder=asc` (GET, both or neither) and the
 // POST body's `sorting: [{sortBy, sortOrder}, …]`. REST names are mapped to engine sort keys per resource.
-import type { SortOrder } from "../../engine/api";
+import type { SortOrder } from "../../engine";
 import { badRequest } from "./http";
 import type { Params } from "./params";
 

@@ -103,7 +103,8 @@ describe("task queries", () => {
 
   it("filters by process variables, GET and POST forms", async () => {
     expect(bkOf(await get("processVariables=area_gt_10")).sort()).toEqual(sortedBks(rows.filter((r) => r.area > 10)));
-    expect(bkOf(await get("processVariables=area_lteq_10,priority_eq_80")).sort()).toEqual(sortedBks(rows.filter((r) => r.area <= 10 && r.priority === 80)));
+    expect(bkOf(await get("processVariables=area_lteq_10,county_eq_330108")).sort()).toEqual(sortedBks(rows.filter((r) => r.area <= 10 && r.county === "330108")));
+    expect(bkOf(await post({ processVariables: [{ name: "priority", operator: "eq", value: 80 }] })).sort()).toEqual(sortedBks(rows.filter((r) => r.priority === 80)));
     expect(bkOf(await post({ processVariables: [{ name: "county", operator: "eq", value: "330108" }] })).sort()).toEqual(sortedBks(rows.filter((r) => r.county === "330108")));
     expect(bkOf(await post({ processVariables: [{ name: "taskName", operator: "like", value: "初审%" }] })).sort()).toEqual(sortedBks(rows.filter((r) => r.taskName.startsWith("初审"))));
   });

@@ -1,7 +1,7 @@
 // /task: Camunda's task query (GET and POST), count, get, claim/unclaim/complete/resolve/delegate/assignee,
 // form, form variables, variables and local variables, identity links.
 import { Router, type Request, type Response } from "express";
-import type { Task, TaskQuery, TaskSortKey } from "../../engine/api";
+import type { Task, TaskQuery, TaskSortKey } from "../../engine";
 import { accessOf, assertMayActOnTask, NOTHING, scopedTenants, type Access } from "./access";
 import type { RestContext } from "./context";
 import { taskDto } from "./dto";

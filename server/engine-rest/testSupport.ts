@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { once } from "node:events";
 import { createEngine } from "../../engine";
-import type { Engine } from "../../engine/api";
+import type { Engine } from "../../engine";
 import type { Principal } from "../principal";
 import { createEngineRestRouter, type EngineRestOptions } from "./index";
 

@@ -1,7 +1,7 @@
 // The variable sub-resources shared by process instances, executions and tasks:
 // GET|POST …/variables, GET|PUT|DELETE …/variables/{name}, GET …/variables/{name}/data.
 import type { Request, Response, Router } from "express";
-import type { VariableInput, VariableInstance } from "../../engine/api";
+import type { VariableInput, VariableInstance } from "../../engine";
 import { badRequest, notFound, sendJson, sendNoContent } from "./http";
 import { Params } from "./params";
 import { parseVariableValue, parseVariables, toVariableDto, toVariableMapDto, variableData } from "./variables";

@@ -76,10 +76,10 @@ describe("GET variable filters", () => {
   it("splits name_op_value lists, names may contain underscores", () => {
     expect(parseVariableFilterText("variables", "land_area_gt_100,county_eq_330106,ok_eq_true,name_like_%张%")).toEqual([
       { name: "land_area", operator: "gt", value: 100 },
-      { name: "county", operator: "eq", value: 330106 },
-      { name: "ok", operator: "eq", value: true },
+      { name: "county", operator: "eq", value: "330106" },
+      { name: "ok", operator: "eq", value: "true" },
       { name: "name", operator: "like", value: "%张%" },
     ]);
-    rejects(() => parseVariableFilterText("variables", "nooperator"), /Cannot set query parameter 'variables'/);
+    rejects(() => parseVariableFilterText("variables", "nooperator"), /^variable query parameter has to have format KEY_OPERATOR_VALUE.$/);
   });
 });

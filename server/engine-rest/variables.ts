@@ -2,7 +2,7 @@
 // In: type names in any case ("json", "Integer"), Json as a JSON string, Object as JSON with
 // valueInfo.serializationDataFormat "application/json", Date in Camunda's format, File/Bytes as base64.
 // Out: what Camunda's REST API writes, so existing clients deserialize unchanged.
-import type { TypedValue, ValueType, VariableFilter, VariableInput, VariableInstance } from "../../engine/api";
+import type { TypedValue, ValueType, VariableFilter, VariableInput, VariableInstance } from "../../engine";
 import { formatDate, parseDate } from "./dates";
 import { badRequest } from "./http";
 
@@ -200,11 +200,13 @@ export function variableData(v: VariableInstance): { content: Buffer; mimeType: 
 
 const OPERATORS = new Set<VariableFilter["operator"]>(["eq", "neq", "gt", "gteq", "lt", "lteq", "like"]);
 
-/** A GET filter value is text; Camunda compares numbers and booleans by value, so convert those. */
-function guessValue(text: string): unknown {
-  if (text === "true") return true;
-  if (text === "false") return false;
-  if (/^-?\d+(\.\d+)?$/.test(text)) return Number(text);
+/**
+ * A GET filter value is text. Camunda keeps it a string (so `county_eq_330106` matches the String region
+ * code); for the ordering comparators a numeric text only makes sense as a number, so those compare
+ * numerically. Typed values (numbers with eq) go through the POST form.
+ */
+function filterValue(operator: string, text: string): unknown {
+  if ((operator === "gt" || operator === "gteq" || operator === "lt" || operator === "lteq") && /^-?\d+(\.\d+)?$/.test(text)) return Number(text);
   return text;
 }
 
@@ -218,12 +220,12 @@ export function parseVariableFilterText(param: string, text: string): VariableFi
     .filter((s) => s.length > 0)
     .map((expr) => {
       const m = /^(.+?)_(eq|neq|gt|gteq|lt|lteq|like|notLike)_(.*)$/s.exec(expr);
-      if (!m) throw badRequest(`Cannot set query parameter '${param}' to value '${expr}'`);
+      if (!m) throw badRequest("variable query parameter has to have format KEY_OPERATOR_VALUE.");
       const [, name, operator, value] = m;
       if (!OPERATORS.has(operator as VariableFilter["operator"])) {
         throw badRequest(`Invalid variable comparator specified: ${operator}`);
       }
-      return { name: name!, operator: operator as VariableFilter["operator"], value: guessValue(value!) };
+      return { name: name!, operator: operator as VariableFilter["operator"], value: filterValue(operator!, value!) };
     });
 }
 
