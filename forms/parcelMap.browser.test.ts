@@ -129,6 +129,8 @@ describe("parcelMap in the demo form (chromium)", () => {
     expect(warningText).toContain(formatArea(overlap.overlap, "zh"));
     expect(warningText).toContain(`${(overlap.share * 100).toFixed(1)}%`);
     expect(await page.locator(".jintu-overlaps [data-layer='ecological-redline']").textContent()).toContain("无重叠");
+    // The overlapping part is highlighted on the map (OVERLAP_STYLE, orange).
+    expect(await page.locator(".jintu-parcel-map .leaflet-overlay-pane path[stroke='#e67e22']").count()).toBe(1);
     console.info(`drawn parcel: ${formatArea(area)}; farmland overlap ${formatArea(overlap.overlap)} = ${(overlap.share * 100).toFixed(2)} %`);
 
     // Submitting runs forms/validation in the page; its figures must equal the ones computed here.

@@ -14,5 +14,5 @@ export function overlayStyle(name: string, color?: string): PathOptions {
   return color ? { ...base, color, fillColor: color } : { ...base };
 }
 
-export const PARCEL_STYLE: PathOptions = { color: "#1e8449", fillColor: "#2ecc71", fillOpacity: 0.35, weight: 2.5 };
+export const PARCEL_STYLE: PathOptions = { color: "#1e8449", fillColor: "#2ecc71", fillOpacity: 0.25, weight: 2.5 };
 export const OVERLAP_STYLE: PathOptions = { color: "#e67e22", fillColor: "#e67e22", fillOpacity: 0.6, weight: 1, dashArray: "3 3" };
