@@ -7,7 +7,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { describe, expect, test } from "vitest";
-import type { DelegateExecution, Engine } from "../api";
+import type { DelegateExecution, DelegateTask, Engine } from "../api";
 import { ControlledClock, createEngine } from "../index";
 import { replayTrace } from "./replay";
 import { loadTraces } from "./trace";
@@ -20,6 +20,19 @@ const START = new Date("2026-03-02T01:00:00.000Z");
 const handlers = {
   calculateFee: (execution: DelegateExecution) => {
     execution.setVariable("fee", Number(execution.getVariable("area")) * 100);
+  },
+  collectFee: (execution: DelegateExecution) => {
+    execution.setVariable("feeCollected", true);
+  },
+  // a task listener receives the task (Camunda's DelegateTask)
+  assignByRegion: (execution: DelegateExecution) => {
+    const task = execution as DelegateTask;
+    const county = String(task.getVariable("countyCode"));
+    task.assignee = `duty-${county}`;
+    task.addCandidateGroup(`clerk@${county}`);
+  },
+  markClosed: (execution: DelegateExecution) => {
+    execution.setVariable("closed", true);
   },
 };
 const expressionFunctions = {
