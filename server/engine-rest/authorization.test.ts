@@ -13,6 +13,7 @@ const principals = {
   xihuOther: testPrincipal("xihu-other", { groups: [`other@${XIHU}`], regions: [XIHU], visibleTenants: [XIHU] }),
   binjiangClerk: testPrincipal("bj-clerk", { groups: [`clerk@${BINJIANG}`], regions: [BINJIANG], visibleTenants: [BINJIANG] }),
   cityChief: testPrincipal("city-chief", { groups: [], regions: ["330100"], visibleTenants: ["330100", XIHU, BINJIANG] }),
+  twoCounties: testPrincipal("two-counties", { groups: [], regions: [XIHU, BINJIANG], visibleTenants: [XIHU, BINJIANG] }),
 };
 
 beforeAll(async () => {
@@ -110,3 +111,29 @@ describe("task work permissions", () => {
     expect((await clerk.call("GET", `/history/process-instance/${ids[`pi-${XIHU}`]}`)).body.state).toBe("COMPLETED");
   });
 });
+
+describe("definitions and deployments for county users", () => {
+  it("shows shared definitions, starts them in the clerk's own county, refuses deployments", async () => {
+    const xihu = srv.as("xihuClerk");
+    const defs = (await xihu.call("GET", "/process-definition?sortBy=key&sortOrder=asc")).body.map((d: { key: string }) => d.key);
+    expect(defs).toEqual(["county_case", "county_ext"]);
+    const started = await xihu.call("POST", "/process-definition/key/county_ext/start", {});
+    expect(started.status, JSON.stringify(started.body)).toBe(200);
+    expect(started.body.tenantId).toBe(XIHU);
+    const elsewhere = await xihu.call("POST", "/process-definition/key/county_ext/start", { tenantId: BINJIANG });
+    expect(elsewhere.status).toBe(403);
+    // A city chief's cases belong to his city; a user of two counties must say which one.
+    const chief = await srv.as("cityChief").call("POST", "/process-definition/key/county_ext/start", {});
+    expect(chief.body.tenantId).toBe("330100");
+    const ambiguous = await srv.as("twoCounties").call("POST", "/process-definition/key/county_ext/start", {});
+    expect(ambiguous.status).toBe(400);
+    expect(ambiguous.body.message).toContain("tenantId");
+
+    const before = (await srv.as("admin").call("GET", "/deployment/count")).body.count;
+    const denied = await srv.deploy("county_own", userTaskProcess("county_own"), { user: "xihuClerk", tenantId: XIHU });
+    expect(denied.status).toBe(403);
+    expect(denied.body.type).toBe("AuthorizationException");
+    expect((await srv.as("admin").call("GET", "/deployment/count")).body.count).toBe(before);
+  });
+});
+
