@@ -30,7 +30,7 @@ const origQuery = pg.Client.prototype.query as any;
 // PrismaPg.connectToShadowDb() (6.19.3 and 7.10.x) issues DROP DATABASE while its own pool is
 // still connected -> "database ... is being accessed by other users". Replace it.
 class PrismaPgFixedShadow extends PrismaPg {
-  async connectToShadowDb() {
+  override async connectToShadowDb() {
     const name = `prisma_shadow_${process.pid}_${Date.now()}`;
     const admin = async (sql: string) => { const c = new pg.Client(base); await c.connect(); try { await c.query(sql); } finally { await c.end(); } };
     await admin(`CREATE DATABASE "${name}"`);

@@ -19,8 +19,8 @@ function multiStatement<T extends { executeRaw(q: any): Promise<number>; execute
   return a;
 }
 class SqliteForMigrate extends PrismaBetterSQLite3 {
-  async connect() { return multiStatement(await super.connect()); }
-  async connectToShadowDb() { return multiStatement(await super.connectToShadowDb()); }
+  override async connect() { return multiStatement(await super.connect()); }
+  override async connectToShadowDb() { return multiStatement(await super.connectToShadowDb()); }
 }
 
 // The wasm engine leaves an uncancelled 10 s / 60 s timer behind (db push, migrate deploy),
