@@ -553,16 +553,15 @@ export class Flow {
   }
 
   private delegateTask(token: ExecutionEntity, task: TaskEntity, eventName: string | null): DelegateTask {
-    const ctx = this.ctx;
     const base = this.delegateExecution(token, eventName);
-    return Object.assign(base, {
-      taskId: task.id,
-      taskDefinitionKey: task.taskDefinitionKey,
-      get assignee() { return task.assignee; },
-      set assignee(v: string | null) { task.assignee = v; },
-      addCandidateGroup: (group: string) => { ctx.uow.insert("identityLink", { id: newId(), taskId: task.id, processInstanceId: task.processInstanceId, type: "candidate", userId: null, groupId: group }); },
-      addCandidateUser: (user: string) => { ctx.uow.insert("identityLink", { id: newId(), taskId: task.id, processInstanceId: task.processInstanceId, type: "candidate", userId: user, groupId: null }); },
-    });
+    // defineProperties, not Object.assign: a listener's `task.assignee = …` must reach the task
+    return Object.defineProperties(base, {
+      taskId: { value: task.id, enumerable: true },
+      taskDefinitionKey: { value: task.taskDefinitionKey, enumerable: true },
+      assignee: { get: () => task.assignee, set: (v: string | null) => { task.assignee = v; }, enumerable: true },
+      addCandidateGroup: { value: (group: string) => this.createIdentityLink(task, null, group) },
+      addCandidateUser: { value: (user: string) => this.createIdentityLink(task, user, null) },
+    }) as DelegateTask;
   }
 
   // ------------------------------------------------------------------------------- jobs & events
