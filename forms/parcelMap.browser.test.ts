@@ -146,4 +146,55 @@ describe("parcelMap in the demo form (chromium)", () => {
     expect(foreignRequests).toEqual([]);
     expect(consoleErrors).toEqual([]);
   });
+
+  it("imports files through the button: a clear error for a bad file, the area for a good WKT", async () => {
+    await page.goto(`${origin}/index.html?lang=en`);
+    await page.waitForFunction(() => window.jintuDemo?.ready === true);
+    const upload = page.locator(".jintu-parcel-map input[type='file']");
+    await upload.setInputFiles({ name: "parcel.zip", mimeType: "application/zip", buffer: Buffer.from("this is not a zip") });
+    const error = page.locator(".jintu-parcel-map [ref='jintuImportError']");
+    await expect.poll(() => error.textContent()).toContain("is not a zip file");
+    expect(await error.getAttribute("class")).not.toContain("d-none");
+    await page.screenshot({ path: join(artifacts, "04-import-error-en.png"), fullPage: true });
+
+    const wkt = "POLYGON((120.1 30.2, 120.11 30.2, 120.11 30.21, 120.1 30.21, 120.1 30.2))";
+    await upload.setInputFiles({ name: "parcel.wkt", mimeType: "text/plain", buffer: Buffer.from(wkt) });
+    const expected = parcelArea({ type: "Polygon", coordinates: [[[120.1, 30.2], [120.11, 30.2], [120.11, 30.21], [120.1, 30.21], [120.1, 30.2]]] });
+    await expect.poll(() => page.locator("[data-testid='parcel-area']").textContent()).toBe(`Area: ${formatArea(expected, "en")}`);
+    expect(await error.getAttribute("class")).toContain("d-none");
+    // This parcel lies on the ecological red line, which the demo marks as blocking.
+    await expect.poll(() => page.locator(".jintu-overlaps [data-layer='ecological-redline']").getAttribute("class")).toContain("alert-danger");
+    await page.screenshot({ path: join(artifacts, "05-imported-wkt-en.png"), fullPage: true });
+    expect(foreignRequests).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it("pointPicker, created in a hidden tab, sizes its map when shown and takes a click as the site", async () => {
+    const map = page.locator(".jintu-point-picker [ref='jintuMap']");
+    expect(await map.isVisible()).toBe(false);
+    await page.getByText("现场 Site").click();
+    await expect.poll(() => map.isVisible()).toBe(true);
+    // Leaflet's idea of the size must follow the container once the tab is visible.
+    const sizes = () => page.evaluate(() => {
+      const container = document.querySelector(".jintu-point-picker [ref='jintuMap']") as HTMLElement & { jintuMap: { map: any } };
+      const size = container.jintuMap.map.getSize();
+      return [size.x, size.y, container.clientWidth, container.clientHeight];
+    });
+    await expect.poll(async () => { const [x, y, w, h] = await sizes(); return x === w && y === h && w > 0; }).toBe(true);
+    await map.scrollIntoViewIfNeeded();
+    const box = (await map.boundingBox())!;
+    await page.mouse.click(box.x + box.width * 0.6, box.y + box.height * 0.5);
+    await page.locator(".jintu-point-picker [ref='jintuRadius']").fill("150");
+    await page.locator(".jintu-point-picker [ref='jintuRadius']").dispatchEvent("change");
+    const site = await page.evaluate(() => (window.jintuDemo!.form as { submission: { data: { site: any } } }).submission.data.site);
+    expect(site.geometry.type).toBe("Point");
+    expect(site.geometry.coordinates[0]).toBeGreaterThan(120.05);
+    expect(site.geometry.coordinates[0]).toBeLessThan(120.12);
+    expect(site.properties).toEqual({ radius: 150 });
+    expect(await page.locator(".jintu-point-picker .leaflet-marker-icon").getAttribute("src")).toMatch(/^data:image\/png;base64,/);
+    expect(await page.locator(".jintu-point-picker path.leaflet-interactive").count()).toBe(1); // the radius circle
+    await page.screenshot({ path: join(artifacts, "06-point-picked.png"), fullPage: true });
+    expect(foreignRequests).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+  });
 });

@@ -215,14 +215,14 @@ export function createParcelMapComponent(Field: FormioFieldClass) {
         this.refs.jintuArea.textContent = this.currentValue ? t("地块几何无效,无法计算面积", "The parcel geometry is invalid; no area") : t("尚未绘制地块", "No parcel drawn yet");
         this.refs.jintuOverlaps.innerHTML = "";
       } else {
-        this.refs.jintuArea.textContent = `${t("面积", "Area")}:${formatArea(result.figures.area, language)}`;
+        this.refs.jintuArea.textContent = `${t("面积:", "Area: ")}${formatArea(result.figures.area, language)}`;
         const rows = result.figures.overlaps.map((overlap) => {
           const layer = (this.settings.overlayLayers ?? []).find((l) => l.name === overlap.name);
           const label = escapeHtml(say(language, overlap.label, layer?.labelEn ?? overlap.label));
           const hit = overlap.overlap.squareMetres > OVERLAP_NOISE_SQUARE_METRES;
           if (hit) intersections.push(overlapWithLayer(this.currentValue, this.layers.get(overlap.name)).intersection);
           const text = hit
-            ? `⚠ ${t(`与${label}重叠`, `Overlaps ${label}`)}:${formatArea(overlap.overlap, language)}(${(overlap.share * 100).toFixed(1)}%)`
+            ? `⚠ ${t(`与${label}重叠:`, `Overlaps ${label}: `)}${formatArea(overlap.overlap, language)}${t("(", " (")}${(overlap.share * 100).toFixed(1)}%${t(")", ")")}`
             : `${t(`与${label}无重叠`, `No overlap with ${label}`)}`;
           const css = hit ? (layer?.onOverlap === "error" ? "alert alert-danger" : "alert alert-warning") : "text-success small";
           return `<div class="${css} py-1 px-2 mb-1" data-layer="${escapeHtml(overlap.name)}" data-overlap-m2="${overlap.overlap.squareMetres}">${text}</div>`;

@@ -30,7 +30,19 @@ export const demoForm = {
       ],
       regionBoundary: { url: "./api/gis/regions/{regionCode}.geojson", regionField: "region", label: "所选行政区" },
     },
-    { type: "pointPicker", key: "site", label: "现场踏勘点", radiusEnabled: true, maxRadius: 2000, mapHeight: 260, center: [30.17, 120.075], zoom: 13 },
+    // The site map starts in a hidden tab: Leaflet must get its size when the tab is shown (ResizeObserver).
+    {
+      type: "tabs",
+      key: "tabs",
+      components: [
+        { label: "说明 Notes", key: "notesTab", components: [{ type: "textarea", key: "notes", label: "项目说明" }] },
+        {
+          label: "现场 Site",
+          key: "siteTab",
+          components: [{ type: "pointPicker", key: "site", label: "现场踏勘点", radiusEnabled: true, maxRadius: 2000, mapHeight: 260, center: [30.17, 120.075], zoom: 13 }],
+        },
+      ],
+    },
     { type: "button", key: "submit", label: "提交 Submit", action: "submit" },
   ],
 };
