@@ -95,7 +95,11 @@ export function assertMayActOnTask(access: Access, task: TaskPeople & { id: stri
   }
 }
 
-/** Administrative operations (deploy, delete deployments, suspend definitions …). */
+/**
+ * Administrative operations, checked with casbin (server/authz/roles.ts): deploying, deleting deployments
+ * and suspending definitions need ("deployment", "write"); deleting or suspending a case and editing its
+ * variables outside a task need ("case", "write"), held by administrators only in the default catalog.
+ */
 export async function assertMay(access: Access, object: string, action: string, region: string | null): Promise<void> {
   if (access.isAdmin) return;
   const allowed = access.principal ? await access.principal.can(object, action, region ?? "000000") : false;

@@ -137,3 +137,16 @@ describe("definitions and deployments for county users", () => {
   });
 });
 
+
+describe("case administration", () => {
+  it("lets a clerk neither delete nor suspend a case of his county, nor edit its variables directly", async () => {
+    const xihu = srv.as("xihuClerk");
+    const pi = (await xihu.call("POST", "/process-definition/key/county_ext/start", {})).body.id as string;
+    expect((await xihu.call("DELETE", `/process-instance/${pi}`)).status).toBe(403);
+    expect((await xihu.call("PUT", `/process-instance/${pi}/suspended`, { suspended: true })).status).toBe(403);
+    expect((await xihu.call("PUT", `/process-instance/${pi}/variables/x`, { value: 1, type: "Integer" })).status).toBe(403);
+    expect((await xihu.call("GET", `/process-instance/${pi}`)).body).toMatchObject({ id: pi, suspended: false, ended: false });
+    expect((await xihu.call("GET", `/process-instance/${pi}/variables/x`)).status).toBe(404);
+    expect((await srv.as("admin").call("DELETE", `/process-instance/${pi}`)).status).toBe(204);
+  });
+});

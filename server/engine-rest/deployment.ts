@@ -90,7 +90,7 @@ export function deploymentRoutes(ctx: RestContext): Router {
     if (tenantId && !canSeeTenant(access, tenantId)) {
       throw forbidden(`The user with id '${access.userId ?? ""}' may not deploy to tenant '${tenantId}'.`);
     }
-    await assertMay(access, "deployment", "create", tenantId);
+    await assertMay(access, "deployment", "write", tenantId);
     const changedOnly = boolField(textField(body, "deploy-changed-only"));
     const resources = files.map((f) => ({ name: utf8FileName(f.originalname || f.fieldname), content: f.buffer }));
     let deployment;
@@ -191,7 +191,7 @@ export function deploymentRoutes(ctx: RestContext): Router {
     const q = Params.query(req.query);
     const d = await engine.getDeployment(id);
     if (!d || !canSeeShared(access, d.tenantId)) throw notFound(`Deployment with id '${id}' do not exist`);
-    await assertMay(access, "deployment", "delete", d.tenantId);
+    await assertMay(access, "deployment", "write", d.tenantId);
     await engine.deleteDeployment(id, { cascade: q.flag("cascade"), userId: access.userId });
     sendNoContent(res);
   });

@@ -116,7 +116,7 @@ async function suspend(engine: Engine, req: Request, res: Response, def: Process
   const body = Params.body(req.body);
   const suspended = body.bool("suspended");
   if (suspended === undefined) throw badRequest("Cannot set suspension state: 'suspended' (true or false) is required");
-  await assertMay(access, "process-definition", "suspend", def.tenantId);
+  await assertMay(access, "deployment", "write", def.tenantId);
   await engine.suspendProcessDefinition(def.id, suspended, { includeInstances: body.flag("includeProcessInstances"), userId: access.userId });
   sendNoContent(res);
 }

@@ -2,7 +2,7 @@
 // /execution variable endpoints camunda-external-task-client-js downloads files from.
 import { Router, type Request, type Response } from "express";
 import type { ProcessInstanceQuery } from "../../engine";
-import { accessOf, canSeeTenant, NOTHING, scopedTenants, type Access } from "./access";
+import { accessOf, assertMay, canSeeTenant, NOTHING, scopedTenants, type Access } from "./access";
 import type { RestContext } from "./context";
 import { activityInstanceDto, processInstanceDto } from "./dto";
 import { badRequest, notFound, sendJson, sendNoContent } from "./http";
@@ -78,13 +78,15 @@ export function processInstanceRoutes(ctx: RestContext): Router {
       if (q.bool("failIfNotExists") === false) return sendNoContent(res);
       throw notFound(`Process instance with id ${id} does not exist`);
     }
+    await assertMay(access, "case", "write", p.tenantId);
     await engine.deleteProcessInstance(id, compact({ reason: q.str("deleteReason"), skipCustomListeners: q.flag("skipCustomListeners"), userId: access.userId }));
     sendNoContent(res);
   });
 
   r.put("/process-instance/:id/suspended", async (req, res) => {
     const access = accessOf(res);
-    await visibleInstance(engine, res, req.params.id);
+    const p = await visibleInstance(engine, res, req.params.id);
+    await assertMay(access, "case", "write", p.tenantId);
     const suspended = Params.body(req.body).bool("suspended");
     if (suspended === undefined) throw badRequest("Cannot set suspension state: 'suspended' (true or false) is required");
     await engine.suspendProcessInstance(req.params.id, suspended, { userId: access.userId });
@@ -101,8 +103,9 @@ export function processInstanceRoutes(ctx: RestContext): Router {
 
   const instanceScope: VariableScope = {
     label: "process instance",
-    check: async (_req, res, id) => {
-      await visibleInstance(engine, res, id, `process instance with id ${id} does not exist`);
+    check: async (_req, res, id, write) => {
+      const p = await visibleInstance(engine, res, id, `process instance with id ${id} does not exist`);
+      if (write) await assertMay(accessOf(res), "case", "write", p.tenantId);
     },
     get: (id) => engine.getVariables(id),
     getOne: (id, name) => engine.getVariable(id, name),
@@ -115,12 +118,13 @@ export function processInstanceRoutes(ctx: RestContext): Router {
   // Executions have no query endpoint here; their variables are visible when their tenant is.
   const executionScope: VariableScope = {
     label: "execution",
-    check: async (_req, res, id) => {
+    check: async (_req, res, id, write) => {
       const access = accessOf(res);
-      if (access.visibleTenants === null) return;
+      if (access.isAdmin) return;
       const first = Object.values(await engine.getVariables(id, { local: true }))[0];
       const tenantId = first ? first.tenantId : ((await engine.getProcessInstance(id))?.tenantId ?? null);
       if (!canSeeTenant(access, tenantId)) throw notFound(`execution ${id} doesn't exist`);
+      if (write) await assertMay(access, "case", "write", tenantId);
     },
     get: (id) => engine.getVariables(id, { local: true }),
     getOne: (id, name) => engine.getVariable(id, name, { local: true }),
