@@ -28,7 +28,7 @@ export const UserTaskBehavior: Behavior = {
       activityInstanceId: token.activityInstanceId!, assignee: null, owner: null, delegationState: null,
       priority: Number.isFinite(priority) ? priority : 50, dueDate: dateOf(flow, token, text(cfg.dueDate), "dueDate", el.id),
       followUpDate: dateOf(flow, token, text(cfg.followUpDate), "followUpDate", el.id), createTime: now, lastUpdated: null,
-      formKey: cfg.formKey ?? null, tenantId: token.tenantId, suspended: token.suspended, parentTaskId: null, revision: 1,
+      formKey: cfg.formKey ? String(text(cfg.formKey) ?? "") || null : null, tenantId: token.tenantId, suspended: token.suspended, parentTaskId: null, revision: 1,
     });
     const assignee = text(cfg.assignee);
     if (assignee != null && assignee !== "") task.assignee = String(assignee);

@@ -66,7 +66,8 @@ export interface UserTaskConfig {
   dueDate?: CompiledExpression;
   followUpDate?: CompiledExpression;
   priority?: CompiledExpression;
-  formKey?: string;
+  /** Camunda evaluates the form key like the other task attributes (`camunda:formKey="${formOf(kind)}"`) */
+  formKey?: CompiledExpression;
   documentation?: string;
 }
 

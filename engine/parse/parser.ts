@@ -234,13 +234,15 @@ class GraphBuilder {
         dueDate: this.expr(node.dueDate, "camunda:dueDate", el.id),
         followUpDate: this.expr(node.followUpDate, "camunda:followUpDate", el.id),
         priority: this.expr(node.priority, "camunda:priority", el.id),
-        formKey: node.formKey ?? undefined,
+        formKey: this.expr(node.formKey, "camunda:formKey", el.id),
         documentation: docOf(node) ?? undefined,
       };
       el.formKey = node.formKey ?? undefined;
     }
     if (behavior === "serviceTask" || (el.event?.kind === "message" && (behavior === "intermediateThrowEvent" || behavior === "endEvent"))) {
-      el.implementation = this.readImplementation(node, el, behavior === "serviceTask" && type !== "bpmn:SendTask");
+      // Camunda keeps a message throw/end event's implementation (camunda:type/topic/class…) on its messageEventDefinition
+      const implNode = behavior === "serviceTask" ? node : eventDefs.find((d) => d.$type === "bpmn:MessageEventDefinition") ?? node;
+      el.implementation = this.readImplementation(implNode, el, behavior === "serviceTask" && type !== "bpmn:SendTask");
     }
     if (behavior === "receiveTask") {
       const msg = node.messageRef;

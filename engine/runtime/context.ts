@@ -9,6 +9,8 @@ import type { ExecutionEntity, VariableEntity } from "../persistence/tables";
 import type { EngineServices, DeployedProcess } from "./services";
 import { fromColumns, normalizeValue, toColumns, type NormalizedValue } from "./typedValues";
 
+let lastSequence = 0;
+
 export class CommandContext {
   readonly uow: UnitOfWork;
   readonly operationId = newId();
@@ -28,7 +30,10 @@ export class CommandContext {
 
   /** Monotonic counter within the command for history ordering (activity instances end/start order). */
   nextSequence(): number {
-    return this.nowMs * 1000 + this.sequence++;
+    // monotonic in this process even when two commands run in the same millisecond (or a test clock
+    // stands still): otherwise a later command's first activity would sort before an earlier command's
+    lastSequence = Math.max(lastSequence + 1, this.nowMs * 1000 + this.sequence++);
+    return lastSequence;
   }
 
   schedule(step: () => Promise<void> | void): void {
@@ -171,7 +176,10 @@ export class CommandContext {
 
   setVariables(execution: ExecutionEntity, variables: VariableInput | undefined, local = false): void {
     if (!variables) return;
-    for (const [name, value] of Object.entries(variables)) local ? this.setVariableLocal(execution, name, value) : this.setVariable(execution, name, value);
+    for (const [name, value] of Object.entries(variables)) {
+      if (local) this.setVariableLocal(execution, name, value);
+      else this.setVariable(execution, name, value);
+    }
   }
 
   setTaskVariableLocal(taskId: string, execution: ExecutionEntity, name: string, value: unknown): void {
