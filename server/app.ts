@@ -2,8 +2,8 @@
 // (server/engine-rest, mounted here), the /login page and the built UIs.
 import cookieParser from "cookie-parser";
 import express, { type Express, type Router } from "express";
-import type { Clock, Engine } from "../engine/api";
-import type { Db } from "../engine/persistence/db";
+import type { Clock, Engine } from "../engine";
+import type { Db } from "../engine";
 import { mountApiRoutes, mountDocs, createRegistry } from "./api";
 import { auditMiddleware } from "./audit";
 import { basicAuth, createPrincipalFactory, mountAuthRoutes, sessionAuth } from "./auth";

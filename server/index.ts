@@ -1,16 +1,12 @@
 // startServer: opens the database, applies migrations, creates the engine, seeds, listens.
 // Used by `npm start` (server/main.ts) and by tests (port 0 = a random free port).
-import { existsSync } from "node:fs";
 import type { AddressInfo } from "node:net";
-import path from "node:path";
-import type { Router } from "express";
-import type { Clock, Engine, EngineOptions } from "../engine/api";
-import { openDatabase, type Db } from "../engine/persistence/db";
-import { migrate } from "../engine/persistence/migrate";
+import { createEngineOnDb, migrate, openDatabase, type Clock, type Db, type Engine, type EngineOptions } from "../engine";
 import { createApp } from "./app";
 import type { Authorizer } from "./authz";
 import { defaultConfig, type ServerConfig } from "./config";
 import type { Repositories } from "./repositories";
+import { createEngineRestRouter } from "./engine-rest";
 import { loadRegions, seedDemoOrganisation } from "./seed";
 
 export { createApp } from "./app";
@@ -31,8 +27,8 @@ export interface StartOptions {
   /** Run the engine's job executor (timers, async continuations). Default true. */
   jobExecutor?: boolean;
   config?: Partial<ServerConfig>;
-  /** How to create the engine; default engine/index.ts createEngine. */
-  engineFactory?: (options: EngineOptions) => Promise<Engine>;
+  /** How to create the engine over the server's database; default engine/index.ts createEngineOnDb. */
+  engineFactory?: (db: Db, options: Omit<EngineOptions, "databaseUrl">) => Engine | Promise<Engine>;
   /** Silence the start-up lines (tests). */
   quiet?: boolean;
 }
@@ -57,19 +53,6 @@ export function describeDatabase(url: string): string {
   return `sqlite ${url.replace(/^file:/, "")}`;
 }
 
-async function defaultEngineFactory(options: EngineOptions): Promise<Engine> {
-  const { createEngine } = await import("../engine");
-  return createEngine(options);
-}
-
-/** server/engine-rest (written beside this file); absent → /engine-rest has only authentication. */
-async function loadEngineRestRouter(engine: Engine, db: Db): Promise<Router | undefined> {
-  const dir = path.join(import.meta.dirname, "engine-rest");
-  if (!existsSync(path.join(dir, "index.ts")) && !existsSync(path.join(dir, "index.js"))) return undefined;
-  const module = (await import("./engine-rest")) as { createEngineRestRouter?: (o: { engine: Engine; db: Db }) => Router };
-  return module.createEngineRestRouter?.({ engine, db });
-}
-
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const config: ServerConfig = { ...defaultConfig(), ...options.config };
   const databaseUrl = options.databaseUrl ?? process.env.DATABASE_URL ?? "file:./data/jintu.db";
@@ -80,11 +63,10 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   try {
     const migrations = await migrate(db);
     log(`[jintu] database ${describeDatabase(databaseUrl)}: applied ${migrations.applied.length} migrations (${migrations.total} total)`);
-    engine = await (options.engineFactory ?? defaultEngineFactory)({
-      databaseUrl, clock: options.clock, migrate: false, calendarFallbackToWeekdays: true,
-    });
+    // One connection pool for the engine and Jintu's tables (SQLite: one writer queue in this process).
+    engine = await (options.engineFactory ?? createEngineOnDb)(db, { clock: options.clock, migrate: false, calendarFallbackToWeekdays: true });
     const { app, repos, authz } = await createApp({
-      engine, db, config, clock: options.clock ?? engine.clock, engineRestRouter: await loadEngineRestRouter(engine, db),
+      engine, db, config, clock: options.clock ?? engine.clock, engineRestRouter: createEngineRestRouter({ engine, db }),
     });
 
     await loadRegions(repos.regions);
@@ -116,8 +98,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
           server.closeAllConnections();
         });
         await running.stopJobExecutor();
-        await running.close();
-        await db.close();
+        await running.close(); // closes the shared database too
+        await db.close().catch(() => undefined);
       },
     };
   } catch (error) {

@@ -1,9 +1,9 @@
 // `npm start`: Jintu's server. PORT (default 8080), HOST (default 0.0.0.0), DATABASE_URL (default
 // file:./data/jintu.db), NODE_ENV=production (no demo users).
 // `npx tsx server/main.ts create-admin <user> <password>`: the first administrator.
-import { openDatabase } from "../engine/persistence/db";
-import { migrate } from "../engine/persistence/migrate";
-import { systemClock } from "../engine/clock";
+import { openDatabase } from "../engine";
+import { migrate } from "../engine";
+import { systemClock } from "../engine";
 import { createAuthorizer } from "./authz";
 import { defaultConfig } from "./config";
 import { createRepositories } from "./repositories";

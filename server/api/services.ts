@@ -1,8 +1,8 @@
 // What /api route modules receive.
 import type { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
 import type { Router } from "express";
-import type { Clock, Engine } from "../../engine/api";
-import type { Db } from "../../engine/persistence/db";
+import type { Clock, Engine } from "../../engine";
+import type { Db } from "../../engine";
 import type { Authorizer } from "../authz";
 import type { ServerConfig } from "../config";
 import type { Repositories } from "../repositories";

@@ -2,7 +2,7 @@
 // once the response is finished: who, which region, action = method + route pattern, target, when,
 // client address, status code. Failures to write are logged, never turned into a failed request.
 import type { Request, RequestHandler, Response } from "express";
-import type { Clock } from "../../engine/api";
+import type { Clock } from "../../engine";
 import type { Principal } from "../principal";
 import type { AuditRepository } from "../repositories";
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, type Db } from "../../engine/persistence/db";
-import { migrate } from "../../engine/persistence/migrate";
+import { openDatabase, type Db } from "../../engine";
+import { migrate } from "../../engine";
 import { createTestDatabase, type TestDatabase } from "../testing/testDatabase";
 import { createAuthorizer, type Authorizer } from "./index";
 import { SqlCasbinAdapter } from "./casbinAdapter";

@@ -2,7 +2,7 @@
 // ptype, v0…v5) of the same database as everything else, on SQLite and PostgreSQL alike.
 import type { Adapter, Model } from "casbin";
 import { Helper } from "casbin";
-import type { Db, Queryable, SqlValue } from "../../engine/persistence/db";
+import type { Db, Queryable, SqlValue } from "../../engine";
 
 const COLUMNS = ["v0", "v1", "v2", "v3", "v4", "v5"] as const;
 

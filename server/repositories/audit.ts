@@ -1,6 +1,6 @@
 // audit_log: append-only. Nothing in Jintu updates or deletes these rows.
 import { randomUUID } from "node:crypto";
-import type { Db, SqlValue } from "../../engine/persistence/db";
+import type { Db, SqlValue } from "../../engine";
 
 export interface AuditEntry {
   id: string;

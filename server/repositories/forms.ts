@@ -1,7 +1,7 @@
 // form_definition: Form.io definitions, versioned. Saving a key again makes the next version.
 import { randomUUID } from "node:crypto";
-import type { Db } from "../../engine/persistence/db";
-import type { Clock } from "../../engine/api";
+import type { Db } from "../../engine";
+import type { Clock } from "../../engine";
 
 export interface FormRecord {
   key: string;

@@ -1,6 +1,6 @@
 // Server-side repositories for Jintu's own tables (prisma/schema/jintu.prisma), over engine/persistence's Db.
-import type { Db } from "../../engine/persistence/db";
-import type { Clock } from "../../engine/api";
+import type { Db } from "../../engine";
+import type { Clock } from "../../engine";
 import { AuditRepository } from "./audit";
 import { FormRepository } from "./forms";
 import { OpinionRepository } from "./opinions";

@@ -1,7 +1,7 @@
 // opinion: 审批意见 written by reviewers on a case's tasks.
 import { randomUUID } from "node:crypto";
-import type { Db } from "../../engine/persistence/db";
-import type { Clock } from "../../engine/api";
+import type { Db } from "../../engine";
+import type { Clock } from "../../engine";
 
 export interface OpinionRecord {
   id: string;

@@ -1,5 +1,5 @@
 // region: the administrative divisions Jintu knows (行政区划), as a tree by `parent`.
-import type { Db } from "../../engine/persistence/db";
+import type { Db, SqlValue } from "../../engine";
 import { isWithin, NATIONAL, parentOf, tierOf } from "../authz/regionCodes";
 
 export interface RegionRecord {
@@ -36,18 +36,23 @@ export class RegionRepository {
   async upsert(regions: { code: string; name: string; nameEn?: string | null; parent?: string | null }[]): Promise<number> {
     const known = new Map((await this.all()).map((r) => [r.code, r]));
     let changed = 0;
+    const inserts: SqlValue[][] = [];
     await this.db.transaction(async (tx) => {
       for (const r of regions) {
         const parent = r.parent !== undefined ? r.parent : parentOf(r.code);
         const existing = known.get(r.code);
         if (!existing) {
-          await tx.run(`INSERT INTO region (code, name, name_en, parent, tier) VALUES (?, ?, ?, ?, ?)`,
-            [r.code, r.name, r.nameEn ?? null, parent, tierOf(r.code)]);
-          changed++;
+          inserts.push([r.code, r.name, r.nameEn ?? null, parent, tierOf(r.code)]);
         } else if (existing.name !== r.name || (r.nameEn !== undefined && existing.nameEn !== r.nameEn)) {
           await tx.run(`UPDATE region SET name = ?, name_en = ? WHERE code = ?`, [r.name, r.nameEn ?? existing.nameEn, r.code]);
           changed++;
         }
+      }
+      // several hundred rows per statement: loading the 3,200 divisions takes one round trip per batch
+      for (let i = 0; i < inserts.length; i += 500) {
+        const batch = inserts.slice(i, i + 500);
+        await tx.run(`INSERT INTO region (code, name, name_en, parent, tier) VALUES ${batch.map(() => "(?, ?, ?, ?, ?)").join(", ")}`, batch.flat());
+        changed += batch.length;
       }
     });
     this.cache = null;

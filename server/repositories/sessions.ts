@@ -1,8 +1,8 @@
 // session: one row per login. The cookie carries a random 32-byte token; the table keeps only its
 // SHA-256, so reading the table does not let anyone act as a user.
 import { createHash, randomBytes } from "node:crypto";
-import type { Db } from "../../engine/persistence/db";
-import type { Clock } from "../../engine/api";
+import type { Db } from "../../engine";
+import type { Clock } from "../../engine";
 
 export interface SessionRecord {
   id: string;

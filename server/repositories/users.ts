@@ -1,6 +1,6 @@
 // app_user: logins. Passwords are argon2id hashes (server/auth/passwords.ts).
-import type { Db } from "../../engine/persistence/db";
-import type { Clock } from "../../engine/api";
+import type { Db } from "../../engine";
+import type { Clock } from "../../engine";
 
 export interface UserRecord {
   id: string;

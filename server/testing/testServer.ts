@@ -12,9 +12,7 @@ export interface TestServer extends RunningServer {
 
 export async function startTestServer(options: Omit<StartOptions, "port" | "databaseUrl"> = {}): Promise<TestServer> {
   const database: TestDatabase = await createTestDatabase();
-  // INTERIM until engine/index.ts lands: REMOVE
-  const interim = process.env.JINTU_INTERIM_ENGINE ? (await import(process.env.JINTU_INTERIM_ENGINE)).createEngine : undefined;
-  const server = await startServer({ port: 0, databaseUrl: database.url, quiet: true, jobExecutor: false, engineFactory: interim, ...options });
+  const server = await startServer({ port: 0, databaseUrl: database.url, quiet: true, jobExecutor: false, ...options });
   return {
     ...server,
     async stop() {
@@ -77,7 +75,7 @@ export class TestClient {
 }
 
 /** Polls until fn returns a truthy value (for rows written after the response, like the audit log). */
-export async function eventually<T>(fn: () => Promise<T | null | undefined | false>, timeoutMs = 3000): Promise<T> {
+export async function eventually<T>(fn: () => Promise<T>, timeoutMs = 3000): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await fn();
