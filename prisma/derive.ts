@@ -16,7 +16,7 @@ export function derivedSchema(provider: Provider): Map<string, string> {
     let text = readFileSync(path.join(sourceDir, name), "utf8");
     if (name === "main.prisma") {
       text = text.replace(/provider = "sqlite"/, `provider = "${provider}"`);
-      text = text.replace(/output     = "..\/generated"/, `output     = "../../generated/${provider}"`);
+      text = text.replace(/output {5}= "..\/generated"/, `output     = "../../generated/${provider}"`);
     }
     files.set(name, `// GENERATED from prisma/schema/${name} by prisma/derive.ts — edit the source, not this file.\n${text}`);
   }

@@ -44,11 +44,12 @@ export const CallActivityBehavior: Behavior = {
     const cfg = el.callActivity!;
     // captured by Flow.endProcessInstance before the called instance's variables were removed
     const values = calledRoot.data?.finalVariables as Record<string, unknown> | undefined ?? {};
+    const set = (local: boolean, name: string, value: unknown) => (local ? ctx.setVariableLocal(token, name, value) : ctx.setVariable(token, name, value));
     for (const m of cfg.outputs) {
-      if (m.kind === "all") for (const [n, v] of Object.entries(values)) m.local ? ctx.setVariableLocal(token, n, v) : ctx.setVariable(token, n, v);
+      if (m.kind === "all") for (const [n, v] of Object.entries(values)) set(m.local, n, v);
       else {
         const value = m.sourceExpression ? m.sourceExpression.evaluate({ has: (n) => n in values, get: (n) => values[n] }, ctx.services.expressionFunctions as any) : values[m.source ?? m.target];
-        m.local ? ctx.setVariableLocal(token, m.target, value) : ctx.setVariable(token, m.target, value);
+        set(m.local, m.target, value);
       }
     }
     await flow.leave(token, el);

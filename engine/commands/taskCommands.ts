@@ -114,7 +114,10 @@ export function setTaskVariablesCommand(taskId: string, variables: VariableInput
   return async (ctx, flow) => {
     const task = await loadTask(ctx, flow, taskId);
     const token = ctx.execution(task.executionId);
-    for (const [n, v] of Object.entries(variables)) local ? ctx.setTaskVariableLocal(task.id, token, n, v) : ctx.setVariable(token, n, v);
+    for (const [n, v] of Object.entries(variables)) {
+      if (local) ctx.setTaskVariableLocal(task.id, token, n, v);
+      else ctx.setVariable(token, n, v);
+    }
     log(ctx, task, "SetVariable", null, null, Object.keys(variables).join(","));
   };
 }
