@@ -12,6 +12,7 @@ import { build } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FeatureCollection, Polygon } from "geojson";
 import { formatArea, overlapWithLayer, parcelArea } from "../gis-components/index";
+import { writePolygonShp, writeZip } from "../gis-components/testing/index";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 const distDir = join(here, "dist");
@@ -165,6 +166,13 @@ describe("parcelMap in the demo form (chromium)", () => {
     // This parcel lies on the ecological red line, which the demo marks as blocking.
     await expect.poll(() => page.locator(".jintu-overlaps [data-layer='ecological-redline']").getAttribute("class")).toContain("alert-danger");
     await page.screenshot({ path: join(artifacts, "05-imported-wkt-en.png"), fullPage: true });
+
+    // A zipped shapefile goes through shpjs in the bundle; its outer ring runs clockwise as ESRI requires.
+    const ring = [[120.05, 30.165], [120.05, 30.175], [120.07, 30.175], [120.07, 30.165], [120.05, 30.165]];
+    await upload.setInputFiles({ name: "parcel.zip", mimeType: "application/zip", buffer: Buffer.from(writeZip({ "parcel.shp": writePolygonShp([[ring]]) })) });
+    const fromShapefile = parcelArea({ type: "Polygon", coordinates: [ring] });
+    await expect.poll(() => page.locator("[data-testid='parcel-area']").textContent()).toBe(`Area: ${formatArea(fromShapefile, "en")}`);
+    await expect.poll(() => page.locator(".jintu-overlaps [data-layer='basic-farmland']").getAttribute("class")).toContain("alert-warning");
     expect(foreignRequests).toEqual([]);
     expect(consoleErrors).toEqual([]);
   });

@@ -13,20 +13,16 @@ export class PointMap extends BaseMap {
   private marker?: L.Marker;
   private circle?: L.Circle;
   private readonly editable: boolean;
+  private readonly onPick?: (lonLat: [number, number]) => void;
 
   constructor(container: HTMLElement, options: PointMapOptions = {}) {
     super(container, options);
     this.editable = options.editable !== false;
-    if (this.editable) {
-      this.map.on("click", (event: L.LeafletMouseEvent) => {
-        const lonLat: [number, number] = [event.latlng.lng, event.latlng.lat];
-        options.onPick?.(lonLat);
-      });
-    }
     this.onPick = options.onPick;
+    if (this.editable) {
+      this.map.on("click", (event: L.LeafletMouseEvent) => this.onPick?.([event.latlng.lng, event.latlng.lat]));
+    }
   }
-
-  private readonly onPick?: (lonLat: [number, number]) => void;
 
   /** Shows the point (or clears it with null) and its radius circle in metres (none when 0 or absent). */
   setPoint(lonLat: [number, number] | null, radiusMetres?: number): void {
