@@ -28,7 +28,9 @@ export const CallActivityBehavior: Behavior = {
       const caller = (await ctx.definition(token.processDefinitionId)).definition;
       const where = cfg.binding === "deployment" ? `"deployment_id" = ?` : cfg.binding === "version" ? `"version" = ?` : `"version_tag" = ?`;
       const value = cfg.binding === "deployment" ? caller.deploymentId : cfg.binding === "version" ? Number(flow.evaluate(cfg.version!, token)) : String(flow.evaluate(cfg.versionTag!, token));
-      const row = await ctx.tx.get<{ id: string }>(`SELECT id FROM process_definition WHERE "key" = ? AND ${where} ORDER BY version DESC LIMIT 1`, [key, value]);
+      // versions are counted per tenant (Camunda: findDeployedProcessDefinitionByKeyVersionAndTenantId)
+      const tenantWhere = tenantId ? `"tenant_id" = ?` : `"tenant_id" IS NULL`;
+      const row = await ctx.tx.get<{ id: string }>(`SELECT id FROM process_definition WHERE "key" = ? AND ${where} AND ${tenantWhere} ORDER BY version DESC LIMIT 1`, tenantId ? [key, value, tenantId] : [key, value]);
       deployed = row ? await flow.preload(row.id) : null;
     }
     if (!deployed) throw new EngineError("ProcessEngine", `call activity '${el.id}': no process definition with key '${key}'${tenantId ? ` for tenant ${tenantId}` : ""}`);
