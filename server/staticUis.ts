@@ -17,7 +17,8 @@ function spaFallback(dir: string): RequestHandler {
 
 export function mountStaticUis(app: Express, dirs: { designerDist: string; portalDist: string }): void {
   if (existsSync(path.join(dirs.designerDist, "index.html"))) {
-    app.get("/designer", (_req, res) => res.redirect(301, "/designer/"));
+    // Express routing is not strict: "/designer" also matches "/designer/", so look at the raw path.
+    app.get("/designer", (req, res, next) => (req.originalUrl.split("?")[0] === "/designer" ? res.redirect(301, "/designer/") : next()));
     app.use("/designer", express.static(dirs.designerDist, { index: "index.html" }), spaFallback(dirs.designerDist));
   }
   if (existsSync(path.join(dirs.portalDist, "index.html"))) {
