@@ -83,13 +83,14 @@ export class Flow {
     };
   }
 
-  evaluate(expression: CompiledExpression, token: ExecutionEntity, task?: TaskEntity | null, extra?: Record<string, unknown>): unknown {
+  /** `elementId`: the element the expression belongs to, when it is evaluated in another scope (input mappings). */
+  evaluate(expression: CompiledExpression, token: ExecutionEntity, task?: TaskEntity | null, extra?: Record<string, unknown>, elementId?: string): unknown {
     if (expression.isLiteral) return expression.source;
     try {
       return expression.evaluate(this.scopeFor(token, task, extra), this.ctx.services.expressionFunctions as any);
     } catch (error) {
       if (error instanceof EngineError) throw error;
-      throw new EngineError("ProcessEngine", `${(error as Error).message} (in '${token.activityId}' of ${token.processDefinitionKey})`);
+      throw new EngineError("ProcessEngine", `${(error as Error).message} (in '${elementId ?? token.activityId}' of ${token.processDefinitionKey})`);
     }
   }
 
@@ -474,11 +475,11 @@ export class Flow {
 
   // ------------------------------------------------------------------------- input/output mapping
 
-  private parameterValue(p: ParameterValue, token: ExecutionEntity): unknown {
+  private parameterValue(p: ParameterValue, token: ExecutionEntity, elementId: string): unknown {
     switch (p.kind) {
-      case "expression": return this.evaluate(p.expression, token);
-      case "list": return p.items.map((i) => this.parameterValue(i, token));
-      case "map": return Object.fromEntries(p.entries.map((e) => [e.key, this.parameterValue(e.value, token)]));
+      case "expression": return this.evaluate(p.expression, token, null, undefined, elementId);
+      case "list": return p.items.map((i) => this.parameterValue(i, token, elementId));
+      case "map": return Object.fromEntries(p.entries.map((e) => [e.key, this.parameterValue(e.value, token, elementId)]));
       default: return null;
     }
   }
@@ -486,14 +487,14 @@ export class Flow {
   mapInputs(token: ExecutionEntity, el: FlowElement): void {
     // inputs are evaluated in the enclosing scope and become local variables of the activity
     const parent = this.ctx.parent(token) ?? token;
-    const values = el.inputs.map((p) => [p.name, this.parameterValue(p.value, parent)] as const);
+    const values = el.inputs.map((p) => [p.name, this.parameterValue(p.value, parent, el.id)] as const);
     for (const [name, value] of values) this.ctx.setVariableLocal(token, name, value);
   }
 
   mapOutputs(token: ExecutionEntity, el: FlowElement): void {
     if (!el.outputs.length) return;
     const parent = this.ctx.parent(token) ?? token;
-    const values = el.outputs.map((p) => [p.name, this.parameterValue(p.value, token)] as const);
+    const values = el.outputs.map((p) => [p.name, this.parameterValue(p.value, token, el.id)] as const);
     for (const [name, value] of values) this.ctx.setVariable(parent, name, value);
   }
 
