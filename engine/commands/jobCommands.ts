@@ -66,6 +66,8 @@ export function recordJobFailureCommand(id: string, error: unknown): Command<voi
   return async (ctx, flow) => {
     const job = await loadJob(ctx, flow, id);
     if (!job) return;
+    // a refusal (the job or its instance is suspended) is not a failure of the job: no retry is used up
+    if (error instanceof EngineError && error.kind === "Suspended") return;
     const message = error instanceof Error ? error.message : String(error);
     const cycle = job.retryTimeCycle ? /^R(\d+)\/(.+)$/.exec(job.retryTimeCycle) : null;
     // the first failure with a retry cycle sets the retries to the cycle's count (Camunda's FoxJobRetryCmd)
