@@ -8,6 +8,7 @@ import { defaultConfig, type ServerConfig } from "./config";
 import type { Repositories } from "./repositories";
 import { createEngineRestRouter } from "./engine-rest";
 import { loadRegions, seedDemoOrganisation } from "./seed";
+import { regionExpressionFunctions } from "./regionFunctions";
 
 export { createApp } from "./app";
 export type { AppOptions, JintuApp } from "./app";
@@ -64,7 +65,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     const migrations = await migrate(db);
     log(`[jintu] database ${describeDatabase(databaseUrl)}: applied ${migrations.applied.length} migrations (${migrations.total} total)`);
     // One connection pool for the engine and Jintu's tables (SQLite: one writer queue in this process).
-    engine = await (options.engineFactory ?? createEngineOnDb)(db, { clock: options.clock, migrate: false, calendarFallbackToWeekdays: true });
+    engine = await (options.engineFactory ?? createEngineOnDb)(db, { clock: options.clock, migrate: false, calendarFallbackToWeekdays: true, expressionFunctions: regionExpressionFunctions });
     const { app, repos, authz } = await createApp({
       engine, db, config, clock: options.clock ?? engine.clock, engineRestRouter: createEngineRestRouter({ engine, db }),
     });
@@ -97,6 +98,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
           server.close(() => resolve());
           server.closeAllConnections();
         });
+        await repos.audit.drain();
         await running.stopJobExecutor();
         await running.close(); // closes the shared database too
         await db.close().catch(() => undefined);
