@@ -4,7 +4,7 @@ import { api, ApiError, type FormDefinition, type FormSummary } from "../api";
 import { t } from "../i18n/messages";
 import { button, openDialog } from "../ui/dialog";
 import { alertBox, el } from "../ui/dom";
-import { JINTU_COMPONENT_TYPES, loadFormio, Formio } from "./formio";
+import { loadFormio, Formio } from "./formio";
 import type { DesignerContext } from "../context";
 
 export const FORM_KEY_PATTERN = /^[a-z][a-z0-9-]{0,63}$/;
@@ -71,17 +71,12 @@ export function openFormsDialog(context: DesignerContext): void {
   };
 
   const showBuilder = async (definition: FormDefinition) => {
-    const { customComponents } = await loadFormio();
+    const { customComponents, builderGroup } = await loadFormio();
     builder?.destroy?.();
     builderHost.replaceChildren();
     const builderOptions: Record<string, unknown> = { noDefaultSubmitButton: false, builder: { premium: false } };
-    if (customComponents) {
-      (builderOptions.builder as any).jintu = {
-        title: "金土 Jintu",
-        weight: 0,
-        default: true,
-        components: Object.fromEntries(JINTU_COMPONENT_TYPES.map((type) => [type, true])),
-      };
+    if (customComponents && builderGroup) {
+      (builderOptions.builder as any).jintu = builderGroup;
     } else {
       status.append(alertBox("warning", t("customComponentsMissing"), "forms-components-missing"));
     }

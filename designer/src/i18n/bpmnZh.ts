@@ -118,6 +118,17 @@ export const BPMN_ZH: Readonly<Record<string, string>> = {
   "Cancel end event": "取消结束事件",
   "Compensation end event": "补偿结束事件",
   "Sequence flow": "顺序流",
+  "Process": "流程",
+  "Collaboration": "协作",
+  "Participant": "参与者（泳池）",
+  "Lane": "泳道",
+  "Text annotation": "文本注释",
+  "Group": "分组",
+  "Association": "关联",
+  "Message flow": "消息流",
+  "Intermediate catch event": "中间捕获事件",
+  "Expanded sub-process": "子流程（展开）",
+  "Collapsed sub-process": "子流程（折叠）",
   "Default flow": "默认流",
   "Conditional flow": "条件流",
   "Data object reference": "数据对象",
@@ -334,9 +345,23 @@ export const BPMN_ZH_PATTERNS: ReadonlyArray<[RegExp, string]> = [
   [/^Start event must be blank$/, "开始事件必须是空白事件"],
 ];
 
+/**
+ * The properties panel's header names an element's type in Title Case ("Timer Start Event",
+ * "Message Boundary Event (Non Interrupting)"); the dictionary keys use bpmn-js' sentence case.
+ */
+function toSentenceCase(text: string): string {
+  const sentence = text
+    .replace(/Sub Process/g, "sub-process")
+    .replace(/\(Non Interrupting\)/, "(non-interrupting)")
+    .split(" ")
+    .map((word, index) => (index === 0 || word.startsWith("(") ? word : word.toLowerCase()))
+    .join(" ");
+  return sentence.charAt(0).toUpperCase() + sentence.slice(1);
+}
+
 /** Chinese for `text`, or undefined when the dictionary has none. */
 export function toChinese(text: string): string | undefined {
-  const exact = BPMN_ZH[text];
+  const exact = BPMN_ZH[text] ?? BPMN_ZH[toSentenceCase(text)];
   if (exact) return exact;
   for (const [pattern, replacement] of BPMN_ZH_PATTERNS) {
     if (pattern.test(text)) return text.replace(pattern, replacement);

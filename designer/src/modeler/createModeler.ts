@@ -28,7 +28,6 @@ const jintuModule = {
 export function createModeler(canvas: HTMLElement, propertiesPanel: HTMLElement): Modeler {
   return new Modeler({
     container: canvas,
-    keyboard: { bindTo: document },
     propertiesPanel: { parent: propertiesPanel },
     linting: { active: true, bpmnlint: jintuLintConfig },
     additionalModules: [

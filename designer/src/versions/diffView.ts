@@ -2,32 +2,12 @@
 // viewers show the old and the new diagram with markers (removed = red on the old one, added = green on
 // the new one, changed = orange on both, layout-only = blue dashed), and a list names every change.
 import NavigatedViewer from "bpmn-js/lib/NavigatedViewer";
-import BpmnModdle from "bpmn-moddle";
 import camundaModdle from "camunda-bpmn-moddle/resources/camunda.json";
-import { diff } from "bpmn-js-differ";
+import { diffXml } from "./diffModels";
 import { api, type ProcessDefinition } from "../api";
 import { t } from "../i18n/messages";
 import { translateModule } from "../i18n/translate";
 import { alertBox, el } from "../ui/dom";
-
-export interface DiffSummary {
-  added: string[];
-  removed: string[];
-  changed: Array<{ id: string; attrs: Record<string, { oldValue: unknown; newValue: unknown }> }>;
-  layoutChanged: string[];
-}
-
-export async function diffXml(oldXml: string, newXml: string): Promise<DiffSummary> {
-  const moddle = new BpmnModdle({ camunda: camundaModdle });
-  const [{ rootElement: oldDefinitions }, { rootElement: newDefinitions }] = await Promise.all([moddle.fromXML(oldXml), moddle.fromXML(newXml)]);
-  const changes = diff(oldDefinitions, newDefinitions);
-  return {
-    added: Object.keys(changes._added),
-    removed: Object.keys(changes._removed),
-    changed: Object.entries(changes._changed).map(([id, change]) => ({ id, attrs: change.attrs ?? {} })),
-    layoutChanged: Object.keys(changes._layoutChanged),
-  };
-}
 
 async function viewer(container: HTMLElement, xml: string, title: string): Promise<any> {
   container.append(el("div", { class: "diff-viewer-title" }, title));

@@ -1,27 +1,11 @@
 // "版本" dialog: the deployed versions of one process key (engine-rest process definitions joined with
 // Jintu's deployment records for note and author), XML download, and a diff of two chosen versions.
-import { api, type DeploymentRecord, type ProcessDefinition } from "../api";
+import { api } from "../api";
+import { joinVersions, type VersionRow } from "./joinVersions";
 import { t } from "../i18n/messages";
 import { button, openDialog } from "../ui/dialog";
 import { alertBox, downloadText, el, formatDateTime } from "../ui/dom";
 import type { DesignerContext } from "../context";
-
-export interface VersionRow {
-  definition: ProcessDefinition;
-  deployment?: DeploymentRecord;
-}
-
-/** Engine definitions (newest first) with the Jintu deployment each came from. */
-export function joinVersions(definitions: ProcessDefinition[], deployments: DeploymentRecord[]): VersionRow[] {
-  const byDefinitionId = new Map<string, DeploymentRecord>();
-  for (const deployment of deployments) {
-    for (const definition of deployment.processDefinitions ?? []) byDefinitionId.set(definition.id, deployment);
-  }
-  const byDeploymentId = new Map(deployments.map((deployment) => [deployment.id, deployment]));
-  return [...definitions]
-    .sort((a, b) => b.version - a.version)
-    .map((definition) => ({ definition, deployment: byDefinitionId.get(definition.id) ?? byDeploymentId.get(definition.deploymentId) }));
-}
 
 export function openVersionsDialog(context: DesignerContext, initialKey: string): void {
   const dialog = openDialog({ title: t("versionsTitle"), size: "xl", testId: "versions-dialog" });
