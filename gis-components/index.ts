@@ -10,7 +10,10 @@ export {
   squareMetresToHectares,
   hectaresToMu,
   muToHectares,
+  exceedsHectares,
+  THRESHOLD_TOLERANCE_SQUARE_METRES,
 } from "./geometry/units";
+export { ellipsoidalArea, polygonArea, ringArea, EDGE_STEP_DEGREES } from "./geometry/ellipsoidalArea";
 export { type PolygonCollection, type AreaGeometryInput, polygonFeatures, toPolygonCollection } from "./geometry/collections";
 export {
   type OverlapResult,

@@ -1,6 +1,7 @@
+import turfArea from "@turf/area";
 import { describe, expect, it } from "vitest";
 import { bufferGeometry, insideRegion, overlapWithLayer, parcelArea, parcelCentroid } from "./measures";
-import { hectaresToMu, muToHectares, areaFigures, formatArea, SQUARE_METRES_PER_MU } from "./units";
+import { hectaresToMu, muToHectares, areaFigures, exceedsHectares, formatArea, SQUARE_METRES_PER_MU } from "./units";
 import { collection, ellipsoidalCellArea, rectangle, squareCell } from "../testing/fixtures";
 
 const TURF_EARTH_RADIUS = 6_371_008.8;
@@ -8,23 +9,83 @@ const rad = (deg: number) => (deg * Math.PI) / 180;
 /** What a sphere of turf's radius gives for a lon/lat cell: R²·Δλ·(sin φ₂ − sin φ₁). */
 const sphericalCellArea = ([w, s, e, n]: number[]) => TURF_EARTH_RADIUS ** 2 * rad(e! - w!) * (Math.sin(rad(n!)) - Math.sin(rad(s!)));
 
-describe("parcel area against the geodesic (WGS84 ellipsoid) expectation", () => {
-  // The cell's sides are 1 000 m on the ellipsoid, so its true (geodesic) area is 1 km² up to the
-  // curvature of its edges; turf integrates on a sphere, which is off by a known few tenths of a percent.
-  // Tolerance: |turf − ellipsoid| / ellipsoid < 0.5 % — that is what the spherical model costs here.
+/** The northern latitude that gives a cell of exactly `squareMetres` on the ellipsoid (bisection on the closed form). */
+function cellOfArea(west: number, south: number, east: number, squareMetres: number): [number, number, number, number] {
+  let low = south;
+  let high = south + 1;
+  for (let i = 0; i < 200; i++) {
+    const mid = (low + high) / 2;
+    if (ellipsoidalCellArea(west, south, east, mid) < squareMetres) low = mid;
+    else high = mid;
+  }
+  return [west, south, east, (low + high) / 2];
+}
+
+describe("parcel area on the WGS84 ellipsoid", () => {
+  // Reference: the closed-form (authalic-latitude) area of a cell between two meridians and two parallels
+  // (testing/fixtures.ts) — independent of geographiclib. A GeoJSON rectangle's edges are such meridians
+  // and parallels (straight lines in lon/lat), so the two must agree to the last millimetre².
   it.each([
-    ["the equator", 0, 0.0045],
-    ["30°N (Hangzhou)", 30, 0.0012],
-  ])("1 km × 1 km square at %s", (_label, lat, maxDeviation) => {
+    ["the equator", 0],
+    ["30°N (Hangzhou)", 30],
+    ["45°N (Harbin)", 45],
+  ])("1 km × 1 km square at %s matches the exact ellipsoidal area to 0.001 %%", (_label, lat) => {
     const cell = squareCell(120, lat, 1000);
-    const geodesic = ellipsoidalCellArea(...cell);
-    expect(geodesic / 1e6).toBeCloseTo(1, 4); // the fixture really is 1 km² on the ellipsoid
+    const exact = ellipsoidalCellArea(...cell);
+    expect(exact / 1e6).toBeCloseTo(1, 4); // the fixture really is 1 km² on the ellipsoid
     const measured = parcelArea(rectangle(cell)).squareMetres;
-    const deviation = (measured - geodesic) / geodesic;
-    console.info(`1 km² cell at ${lat}°: turf ${measured.toFixed(1)} m², ellipsoid ${geodesic.toFixed(1)} m², deviation ${(deviation * 100).toFixed(3)} %`);
-    expect(Math.abs(deviation)).toBeLessThan(maxDeviation);
-    // turf is exactly the spherical cell formula, so the deviation is the model's and not a bug.
-    expect(measured / sphericalCellArea(cell)).toBeCloseTo(1, 9);
+    const spherical = turfArea(rectangle(cell));
+    console.info(
+      `1 km² cell at ${lat}°: exact ${exact.toFixed(3)} m², Jintu ${measured.toFixed(3)} m² (${(((measured - exact) / exact) * 100).toExponential(1)} %), ` +
+        `@turf/area ${spherical.toFixed(1)} m² (${(((spherical - exact) / exact) * 100).toFixed(3)} %)`,
+    );
+    expect(Math.abs(measured - exact) / exact).toBeLessThan(0.001 / 100);
+    // What the spherical model used to report: the overstatement this change removes.
+    expect(spherical / sphericalCellArea(cell)).toBeCloseTo(1, 9);
+    expect(Math.abs(spherical - exact)).toBeGreaterThan(1000); // the sphere is off by more than 0.1 % at each of these latitudes
+  });
+
+  it("keeps a true 34.97 公顷 parcel under the 35 公顷 threshold (the sphere read it as 35.01)", () => {
+    const cell = cellOfArea(120.1, 30.2, 120.1 + 0.0062, 349_700);
+    const figures = parcelArea(rectangle(cell));
+    expect(figures.squareMetres).toBeCloseTo(349_700, 1);
+    expect(exceedsHectares(figures, 35)).toBe(false);
+    const spherical = turfArea(rectangle(cell));
+    console.info(`34.97 ha cell at 30.2°N: @turf/area ${(spherical / 1e4).toFixed(4)} ha, ellipsoid ${figures.hectares.toFixed(4)} ha`);
+    expect(spherical).toBeGreaterThan(350_000);
+  });
+
+  it("leaves a parcel of exactly 35.00 公顷 with the province (超过 means more than), and sends 35.001 公顷 up", () => {
+    const exactly35 = parcelArea(rectangle(cellOfArea(120.1, 30.2, 120.1062, 350_000)));
+    expect(Math.abs(exactly35.squareMetres - 350_000)).toBeLessThan(0.01);
+    expect(exceedsHectares(exactly35, 35)).toBe(false);
+    // Anything within the 1 m² tolerance counts as "exactly" — floating-point and clipping noise never decide.
+    expect(exceedsHectares(areaFigures(350_000.9), 35)).toBe(false);
+    expect(exceedsHectares(areaFigures(350_001.1), 35)).toBe(true);
+    const over = parcelArea(rectangle(cellOfArea(120.1, 30.2, 120.1062, 350_010)));
+    expect(exceedsHectares(over, 35)).toBe(true);
+    expect(exceedsHectares(areaFigures(700_000), 70)).toBe(false);
+    expect(exceedsHectares(areaFigures(700_100), 70)).toBe(true);
+    expect(() => exceedsHectares(exactly35, Number.NaN)).toThrow(/invalid area limit/);
+  });
+
+  it("subtracts holes and adds the parts of a MultiPolygon, whatever the winding order", () => {
+    const outer = [120.1, 30.2, 120.11, 30.21] as const;
+    const inner = [120.102, 30.202, 120.105, 30.206] as const;
+    const outerRing = rectangle([...outer]).geometry.coordinates[0]!;
+    const holeRing = rectangle([...inner]).geometry.coordinates[0]!.slice().reverse();
+    const withHole = { type: "Polygon" as const, coordinates: [outerRing, holeRing] };
+    const expected = ellipsoidalCellArea(...outer) - ellipsoidalCellArea(...inner);
+    expect(parcelArea(withHole).squareMetres).toBeCloseTo(expected, 2);
+    // Clockwise outer ring, counter-clockwise hole: same area.
+    const reversed = { type: "Polygon" as const, coordinates: [outerRing.slice().reverse(), holeRing.slice().reverse()] };
+    expect(parcelArea(reversed).squareMetres).toBeCloseTo(expected, 2);
+    const second = [120.2, 30.3, 120.203, 30.303] as const;
+    const multi = { type: "MultiPolygon" as const, coordinates: [withHole.coordinates, rectangle([...second]).geometry.coordinates] };
+    expect(parcelArea(multi).squareMetres).toBeCloseTo(expected + ellipsoidalCellArea(...second), 2);
+    // A parcel drawn inside the hole does not overlap the polygon at all.
+    const inHole = collection(rectangle([120.103, 30.203, 120.104, 30.204]));
+    expect(overlapWithLayer(inHole, withHole).overlap.squareMetres).toBe(0);
   });
 
   it("counts overlapping polygons of one parcel once", () => {

@@ -1,7 +1,5 @@
-// Area, overlap, inside-region, centroid and buffer on parcels. Areas come from @turf/area, which
-// integrates on a sphere of radius 6 371 008.8 m; see measures.test.ts for how far that is from the
-// WGS84/CGCS2000 ellipsoid (well under 1 % at China's latitudes).
-import turfArea from "@turf/area";
+// Area, overlap, inside-region, centroid and buffer on parcels. Every area is measured on the WGS84
+// ellipsoid (ellipsoidalArea.ts, ≈ CGCS2000); turf does the clipping (union, intersect) in lon/lat.
 import turfBbox from "@turf/bbox";
 import turfBuffer from "@turf/buffer";
 import booleanWithin from "@turf/boolean-within";
@@ -10,6 +8,7 @@ import turfIntersect from "@turf/intersect";
 import turfUnion from "@turf/union";
 import type { BBox, Feature, MultiPolygon, Point, Polygon } from "geojson";
 import { type AreaGeometryInput, polygonFeatures } from "./collections";
+import { ellipsoidalArea } from "./ellipsoidalArea";
 import { type AreaFigures, areaFigures } from "./units";
 
 type Areal = Feature<Polygon | MultiPolygon>;
@@ -28,7 +27,7 @@ export function dissolve(input: AreaGeometryInput | null | undefined): Areal | n
 /** Area of a parcel (overlapping polygons counted once) in 平方米, 亩 and 公顷. */
 export function parcelArea(parcel: AreaGeometryInput | null | undefined): AreaFigures {
   const whole = dissolve(parcel);
-  return areaFigures(whole ? turfArea(whole) : 0);
+  return areaFigures(whole ? ellipsoidalArea(whole) : 0);
 }
 
 export interface OverlapResult {
@@ -52,7 +51,7 @@ export function overlapWithLayer(
   layer: AreaGeometryInput | null | undefined,
 ): OverlapResult {
   const whole = dissolve(parcel);
-  const parcelFigures = areaFigures(whole ? turfArea(whole) : 0);
+  const parcelFigures = areaFigures(whole ? ellipsoidalArea(whole) : 0);
   const none: OverlapResult = { parcel: parcelFigures, overlap: areaFigures(0), share: 0, intersection: null };
   if (!whole) return none;
   const parcelBox = turfBbox(whole);
@@ -65,7 +64,7 @@ export function overlapWithLayer(
   }
   const intersection = dissolve({ type: "FeatureCollection", features: pieces });
   if (!intersection) return none;
-  const overlapM2 = turfArea(intersection);
+  const overlapM2 = ellipsoidalArea(intersection);
   return {
     parcel: parcelFigures,
     overlap: areaFigures(overlapM2),
