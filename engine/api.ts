@@ -1,5 +1,6 @@
 // The engine's public types: what engine/index.ts exports and what server/ and processes/ program against.
 // Shapes follow Camunda 7's Java/REST API so the /engine-rest layer is a thin mapping.
+import type { WorkingCalendar, YearCalendar } from "./calendar";
 
 /** A controllable clock: tests move time without sleeping. */
 export interface Clock {
@@ -173,6 +174,10 @@ export interface TaskQuery {
   minPriority?: number;
   maxPriority?: number;
   delegationState?: "PENDING" | "RESOLVED";
+  /** due date passed (true) / not passed or none (false), by the engine clock */
+  overdue?: boolean;
+  /** due within this many hours from now (not yet overdue) */
+  dueSoonHours?: number;
   /** equality/comparison filters on process variables (Camunda's processVariables). */
   processVariables?: VariableFilter[];
   taskVariables?: VariableFilter[];
@@ -559,6 +564,36 @@ export interface EngineOptions {
   calendarFallbackToWeekdays?: boolean;
 }
 
+/** 退回 target: an earlier user task of the instance the current task may be sent back to. */
+export interface ReturnTarget {
+  activityId: string;
+  name: string | null;
+}
+
+/** 加签/减签: the running multi-instance (会签), named by one of its tasks or by its activity in an instance. */
+export type SignerTarget = { taskId: string } | { processInstanceId: string; activityId: string };
+
+/** Who was urged (催办) or copied (抄送), as the engine event and the command result carry it. */
+export interface TaskNotice {
+  taskId: string;
+  taskName: string | null;
+  processInstanceId: string;
+  tenantId: string | null;
+  /** user ids to notify */
+  recipients: string[];
+  /** candidate groups to notify when the task is not assigned (urge only) */
+  candidateGroups: string[];
+  message: string | null;
+}
+
+/** Due dates computed in calendar years without holiday data (工作日历未覆盖的年份). */
+export interface CalendarWarnings {
+  /** uncovered years this engine already answered with plain weekdays */
+  fallbackYears: number[];
+  /** open tasks and timers whose due date lies in an uncovered year */
+  dueDates: { kind: "task" | "timer"; id: string; processInstanceId: string | null; name: string | null; due: Date; year: number }[];
+}
+
 /** The engine's public methods. Every state-changing method is one database transaction. */
 export interface Engine {
   readonly nodeId: string;
@@ -615,6 +650,27 @@ export interface Engine {
   resolveTask(taskId: string, options?: { variables?: VariableInput; userId?: string | null }): Promise<void>;
   completeTask(taskId: string, options?: { variables?: VariableInput; localVariables?: VariableInput; userId?: string | null }): Promise<void>;
 
+  // approval idioms (engine/commands/approval): each one transaction, recorded in the operation log
+  /** 退回: send the case back to an earlier user task; returns the new task(s). */
+  returnTask(taskId: string, options: { targetActivityId: string; opinion?: string | null; userId?: string | null }): Promise<Task[]>;
+  getReturnTargets(taskId: string): Promise<ReturnTarget[]>;
+  /** 撤回: the assignee of a completed task takes it back while the next task is untouched; returns the new task. */
+  withdrawTask(completedTaskId: string, options: { userId: string }): Promise<Task[]>;
+  /** 转办: hand the task over to another user for good. */
+  transferTask(taskId: string, toUserId: string, options?: { userId?: string | null }): Promise<void>;
+  /** 加签 / 减签 on a running multi-instance countersign (会签). */
+  addSigner(target: SignerTarget, options: { user: string; userId?: string | null }): Promise<void>;
+  removeSigner(target: SignerTarget, options: { user: string; userId?: string | null }): Promise<void>;
+  /** 催办 and 抄送: recorded and emitted as `taskUrged` / `taskCopied`. */
+  urgeTask(taskId: string, options: { message?: string | null; userId?: string | null }): Promise<TaskNotice>;
+  ccTask(taskId: string, options: { recipients: string[]; message?: string | null; userId?: string | null }): Promise<TaskNotice>;
+
+  // working-day calendar (工作日历)
+  readonly calendar: WorkingCalendar;
+  /** Loads an administrator-maintained year (国务院办公厅放假通知); replaces what was loaded for it. */
+  setCalendarYear(year: YearCalendar): void;
+  getCalendarWarnings(): Promise<CalendarWarnings>;
+
   // external tasks
   fetchAndLock(request: FetchAndLockRequest): Promise<LockedExternalTask[]>;
   /** Long polling: wait up to `timeoutMs` for tasks (woken when tasks are created in this process). */
@@ -663,12 +719,15 @@ export interface Engine {
   close(): Promise<void>;
 }
 
-export type EngineEventName = "taskCreated" | "taskCompleted" | "externalTaskCreated" | "processInstanceEnded" | "incidentCreated" | "jobCreated";
+export type EngineEventName = "taskCreated" | "taskCompleted" | "externalTaskCreated" | "processInstanceEnded" | "incidentCreated" | "jobCreated" | "taskUrged" | "taskCopied";
 export interface EngineEvent {
   type: EngineEventName;
   processInstanceId: string;
   id: string;
   topicName?: string;
+  /** taskUrged / taskCopied: what to notify, and who sent it */
+  notice?: TaskNotice;
+  userId?: string | null;
 }
 
 /** Errors the engine throws; the REST layer maps `kind` to HTTP status + Camunda `type`. */

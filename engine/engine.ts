@@ -4,10 +4,10 @@
 import { EventEmitter } from "node:events";
 import { hostname } from "node:os";
 import type {
-  ActivityInstanceTree, Deployment, DeployOptions, Engine, EngineEvent, EngineEventName, EngineOptions, FetchAndLockRequest,
+  ActivityInstanceTree, SignerTarget, Deployment, DeployOptions, Engine, EngineEvent, EngineEventName, EngineOptions, FetchAndLockRequest,
   LockedExternalTask, ProcessDefinition, VariableInstance,
 } from "./api";
-import { WorkingCalendar } from "./calendar";
+import { WorkingCalendar, type YearCalendar } from "./calendar";
 import { systemClock } from "./clock";
 import { runCommand } from "./commandExecutor";
 import { deployCommand, parseResources } from "./commands/deploy";
@@ -17,6 +17,7 @@ import * as inst from "./commands/instanceCommands";
 import * as ext from "./commands/externalTaskCommands";
 import { executeJobCommand, recordJobFailureCommand, setJobRetriesCommand } from "./commands/jobCommands";
 import { correlateMessageCommand } from "./commands/correlateMessage";
+import * as approval from "./commands/approval";
 import { EngineError, notFound } from "./errors";
 import { newId } from "./ids";
 import { JobExecutor, runDueJobs, type JobExecutorOptions } from "./jobExecutor";
@@ -55,9 +56,11 @@ class JintuEngine implements Engine {
     this.nodeId = options.nodeId ?? `${hostname()}-${process.pid}-${newId().slice(0, 8)}`;
     this.clock = options.clock ?? systemClock;
     this.dialect = db.dialect;
+    const calendar = new WorkingCalendar({ fallbackToWeekdays: options.calendarFallbackToWeekdays ?? true });
     this.services = {
-      db, clock: this.clock, nodeId: this.nodeId, handlers: options.handlers ?? {}, expressionFunctions: options.expressionFunctions ?? {},
-      calendar: new WorkingCalendar({ fallbackToWeekdays: options.calendarFallbackToWeekdays ?? true }),
+      db, clock: this.clock, nodeId: this.nodeId, handlers: options.handlers ?? {}, calendar,
+      // workdays(20): a due date 20 Chinese working days from now, in every engine
+      expressionFunctions: { workdays: approval.workdaysFunction(calendar, this.clock), ...options.expressionFunctions },
       definitions: createDefinitionCache(),
       emit: (e: EngineEvent) => this.events.emit(e.type, e),
     };
@@ -296,8 +299,8 @@ class JintuEngine implements Engine {
 
   // ----------------------------------------------------------------------------------- tasks
 
-  getTasks(q: Parameters<Engine["getTasks"]>[0] = {}) { return queryTasks(this.db, q); }
-  countTasks(q: Parameters<Engine["countTasks"]>[0] = {}) { return countTasks(this.db, q); }
+  getTasks(q: Parameters<Engine["getTasks"]>[0] = {}) { return queryTasks(this.db, q, this.clock.now().getTime()); }
+  countTasks(q: Parameters<Engine["countTasks"]>[0] = {}) { return countTasks(this.db, q, this.clock.now().getTime()); }
   async getTask(id: string) { return (await queryTasks(this.db, { id }))[0] ?? null; }
   claim(taskId: string, userId: string) { return this.run(task.claimCommand(taskId, userId), userId); }
   unclaim(taskId: string, o: { userId?: string | null } = {}) { return this.run(task.unclaimCommand(taskId), o.userId); }
@@ -307,6 +310,19 @@ class JintuEngine implements Engine {
   completeTask(taskId: string, o: { variables?: Record<string, unknown>; localVariables?: Record<string, unknown>; userId?: string | null } = {}) {
     return this.run(task.completeTaskCommand(taskId, o.variables, o.localVariables), o.userId);
   }
+
+  // ------------------------------------------------------------------------- approval idioms
+
+  returnTask(taskId: string, o: { targetActivityId: string; opinion?: string | null; userId?: string | null }) { return this.run(approval.returnTaskCommand(taskId, o), o.userId); }
+  getReturnTargets(taskId: string) { return approval.getReturnTargets(this.services, taskId); }
+  withdrawTask(taskId: string, o: { userId: string }) { return this.run(approval.withdrawTaskCommand(taskId, o.userId), o.userId); }
+  transferTask(taskId: string, to: string, o: { userId?: string | null } = {}) { return this.run(approval.transferTaskCommand(taskId, to), o.userId); }
+  addSigner(target: SignerTarget, o: { user: string; userId?: string | null }) { return this.run(approval.addSignerCommand(target, o.user), o.userId); }
+  removeSigner(target: SignerTarget, o: { user: string; userId?: string | null }) { return this.run(approval.removeSignerCommand(target, o.user), o.userId); }
+  urgeTask(taskId: string, o: { message?: string | null; userId?: string | null }) { return this.run(approval.urgeTaskCommand(taskId, o.message), o.userId); }
+  ccTask(taskId: string, o: { recipients: string[]; message?: string | null; userId?: string | null }) { return this.run(approval.ccTaskCommand(taskId, o.recipients, o.message), o.userId); }
+  setCalendarYear(year: YearCalendar) { this.services.calendar.setYear(year); }
+  getCalendarWarnings() { return approval.calendarWarnings(this.db, this.services.calendar, this.clock.now()); }
 
   // --------------------------------------------------------------------------- external tasks
 

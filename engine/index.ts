@@ -7,4 +7,5 @@ export { openDatabase, dialectOf } from "./persistence/db";
 export type { Db, Queryable, SqlValue } from "./persistence/db";
 export { migrate } from "./persistence/migrate";
 export { WorkingCalendar, CalendarNotCoveredError } from "./calendar";
+export type { YearCalendar } from "./calendar";
 export type * from "./api";

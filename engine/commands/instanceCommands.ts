@@ -5,6 +5,7 @@ import { notFound } from "../errors";
 import type { ExecutionEntity } from "../persistence/tables";
 import type { CommandContext } from "../runtime/context";
 import type { Flow } from "../runtime/flow";
+import { freezeTimers, thawTimers } from "./approval";
 
 function log(ctx: CommandContext, root: ExecutionEntity, operationType: string, property: string | null, newValue: unknown): void {
   logOperation(ctx, { operationType, entityType: "ProcessInstance", property, newValue, processInstanceId: root.id, processDefinitionId: root.processDefinitionId, processDefinitionKey: root.processDefinitionKey });
@@ -25,7 +26,11 @@ export function suspendProcessInstanceCommand(id: string, suspended: boolean): C
     const ids = new Set(ctx.uow.find("execution", () => true).map((e) => e.processInstanceId));
     for (const e of ctx.uow.find("execution", (e) => ids.has(e.processInstanceId))) e.suspended = suspended;
     for (const t of ctx.uow.find("task", (t) => ids.has(t.processInstanceId))) t.suspended = suspended;
-    for (const j of ctx.uow.find("job", (j) => ids.has(j.processInstanceId ?? ""))) j.suspended = suspended;
+    const jobs = ctx.uow.find("job", (j) => ids.has(j.processInstanceId ?? ""));
+    // timers keep their remaining time across the suspension (see approval/timerSuspension)
+    if (suspended) freezeTimers(ctx, jobs);
+    else thawTimers(ctx, jobs);
+    for (const j of jobs) j.suspended = suspended;
     for (const x of ctx.uow.find("externalTask", (x) => ids.has(x.processInstanceId))) x.suspended = suspended;
     const hi = ctx.uow.get("hiProcessInstance", id);
     if (hi) hi.state = suspended ? "SUSPENDED" : "ACTIVE";

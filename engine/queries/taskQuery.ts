@@ -13,7 +13,7 @@ const SORT_COLUMNS: Record<string, string> = {
   taskDefinitionKey: `t."task_definition_key"`, tenantId: `t."tenant_id"`,
 };
 
-function where(q: TaskQuery): Where {
+function where(q: TaskQuery, now: number): Where {
   const w = new Where();
   w.eq(`t."id"`, q.id).in(`t."id"`, q.ids).eq(`t."assignee"`, q.assignee).like(`t."assignee"`, q.assigneeLike).in(`t."assignee"`, q.assigneeIn)
     .eq(`t."owner"`, q.owner).flag(q.unassigned, `t."assignee" IS NULL`).flag(q.assigned, `t."assignee" IS NOT NULL`)
@@ -29,6 +29,13 @@ function where(q: TaskQuery): Where {
     .time(`t."create_time"`, "<", q.createdBefore).time(`t."create_time"`, ">", q.createdAfter)
     .in(`t."tenant_id"`, q.tenantIdIn).flag(q.withoutTenantId, `t."tenant_id" IS NULL`)
     .flag(q.active, `t."suspended" = 0`).flag(q.suspended, `t."suspended" = 1`).eq(`t."delegation_state"`, q.delegationState);
+  // deadlines (超期 / 临期) against the engine clock
+  if (q.overdue === true) w.add(`t."due_date" < ?`, now);
+  if (q.overdue === false) w.add(`(t."due_date" IS NULL OR t."due_date" >= ?)`, now);
+  if (q.dueSoonHours !== undefined) {
+    if (!(q.dueSoonHours >= 0)) throw badRequest(`dueSoonHours must be a non-negative number of hours, got ${q.dueSoonHours}`);
+    w.add(`t."due_date" >= ? AND t."due_date" <= ?`, now, now + Math.round(q.dueSoonHours * 3_600_000));
+  }
   if (q.minPriority !== undefined) w.add(`t."priority" >= ?`, q.minPriority);
   if (q.maxPriority !== undefined) w.add(`t."priority" <= ?`, q.maxPriority);
   const groups = q.candidateGroups ?? (q.candidateGroup ? [q.candidateGroup] : undefined);
@@ -51,8 +58,8 @@ function where(q: TaskQuery): Where {
   return w;
 }
 
-export async function queryTasks(db: Queryable, q: TaskQuery = {}): Promise<Task[]> {
-  const w = where(q);
+export async function queryTasks(db: Queryable, q: TaskQuery = {}, now = Date.now()): Promise<Task[]> {
+  const w = where(q, now);
   const order = (q.sorting?.length ? q.sorting : [{ sortBy: "created" as const, sortOrder: "asc" as const }]).map((s) => {
     const col = SORT_COLUMNS[s.sortBy];
     if (!col) throw badRequest(`Cannot set query parameter 'sortBy' to value '${s.sortBy}'`);
@@ -66,8 +73,8 @@ export async function queryTasks(db: Queryable, q: TaskQuery = {}): Promise<Task
   return rows.map((r) => toTask(r, links.filter((l) => l.task_id === r.id)));
 }
 
-export async function countTasks(db: Queryable, q: TaskQuery = {}): Promise<number> {
-  const w = where(q);
+export async function countTasks(db: Queryable, q: TaskQuery = {}, now = Date.now()): Promise<number> {
+  const w = where(q, now);
   const row = await db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM "task" t${w}`, w.params);
   return Number(row?.n ?? 0);
 }
