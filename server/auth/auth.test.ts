@@ -46,6 +46,37 @@ describe("session login", () => {
     expect(rows.map((r) => r.id)).not.toContain(client.cookie("jintu_session"));
   });
 
+  it("marks the cookie Secure behind an https reverse proxy (trust proxy)", async () => {
+    const proxied = await startTestServer({ config: { trustProxy: "loopback" } });
+    try {
+      const client = proxied.client();
+      await client.post("/api/auth/login", { json: { username: "demo", password: "demo" }, headers: { "x-forwarded-proto": "https" } });
+      expect(client.lastSetCookie.find((c) => c.startsWith("jintu_session="))).toMatch(/;\s*Secure/i);
+      // without the header the same server sets no Secure flag (plain http)
+      await client.post("/api/auth/login", { json: { username: "demo", password: "demo" } });
+      expect(client.lastSetCookie.find((c) => c.startsWith("jintu_session="))).not.toMatch(/Secure/i);
+    } finally {
+      await proxied.stop();
+    }
+  });
+
+  it("expires sessions after the configured lifetime", async () => {
+    const { ControlledClock } = await import("../../engine");
+    const clock = new ControlledClock("2026-03-02T09:00:00+08:00");
+    const timed = await startTestServer({ clock, config: { sessionTtlMs: 3600_000 } });
+    try {
+      const client = await timed.login("xihu-clerk");
+      clock.advance(30 * 60_000);
+      expect((await client.get("/api/auth/me")).status).toBe(200); // used: slides to 10:30
+      clock.advance(59 * 60_000);
+      expect((await client.get("/api/auth/me")).status).toBe(200);
+      clock.advance(61 * 60_000);
+      expect((await client.get("/api/auth/me")).status).toBe(401);
+    } finally {
+      await timed.stop();
+    }
+  });
+
   it("a forged or stale cookie is not a session", async () => {
     const res = await server.client().get("/api/auth/me", { headers: { cookie: "jintu_session=forged" } });
     expect(res.status).toBe(401);

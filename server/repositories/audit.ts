@@ -27,9 +27,23 @@ export interface AuditQuery {
 interface AuditRow { id: string; time: number; user_id: string | null; region: string | null; action: string; target: string | null; client_address: string | null; status: number }
 
 export class AuditRepository {
+  private readonly pending = new Set<Promise<unknown>>();
+
   constructor(private readonly db: Db) {}
 
-  async append(entry: Omit<AuditEntry, "id">): Promise<void> {
+  /** Waits for rows still being written (before the database closes). */
+  async drain(): Promise<void> {
+    while (this.pending.size) await Promise.allSettled([...this.pending]);
+  }
+
+  append(entry: Omit<AuditEntry, "id">): Promise<void> {
+    const write = this.insert(entry);
+    this.pending.add(write);
+    void write.catch(() => undefined).finally(() => this.pending.delete(write));
+    return write;
+  }
+
+  private async insert(entry: Omit<AuditEntry, "id">): Promise<void> {
     await this.db.run(
       `INSERT INTO audit_log (id, time, user_id, region, action, target, client_address, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       [randomUUID(), entry.time.getTime(), entry.userId, entry.region, entry.action, entry.target, entry.clientAddress, entry.status]);
