@@ -1,0 +1,5 @@
+// Every business flow, in the order the portal offers them.
+import { constructionLandApproval } from "./construction-land-approval/index";
+import type { FlowEntry } from "./shared/flow";
+
+export const FLOWS: readonly FlowEntry[] = [constructionLandApproval];

@@ -1,0 +1,71 @@
+// First layout of processes/construction-land-approval/construction-land-approval.bpmn (see bpmnBuilder.ts).
+import path from "node:path";
+import { externalTask, parallelMultiInstance, timerDuration, userTask, writeBpmn } from "./bpmnBuilder";
+
+const county = "${countyCode}";
+const city = "${cityOf(countyCode)}";
+const province = "${provinceOf(countyCode)}";
+const form = (key: string) => ({ "camunda:formKey": `jintu-form:${key}` });
+
+writeBpmn({
+  file: path.resolve(import.meta.dirname, "../construction-land-approval/construction-land-approval.bpmn"),
+  processId: "construction-land-approval",
+  processName: "建设用地审批(农用地转用与土地征收)",
+  versionTag: "2026.1",
+  documentation: "县受理 → GIS叠加分析(永久基本农田/生态保护红线/耕地) → 补偿安置方案公告(≥30日) → 县级审查报批 → 市级审核 → 省厅审查 → 处室会签 → 审查结论 → 省政府或国务院(自然资源部)审批 → 征收土地公告(15个工作日内) → 归档。",
+  nodes: [
+    { id: "StartEvent_Apply", kind: "startEvent", name: "提交用地申请", col: 0, row: 0, attrs: { ...form("cla-apply"), "camunda:initiator": "applicationClerk" } },
+    userTask("Task_Accept", "受理", 1, 0, { "camunda:candidateGroups": `acceptance-clerk@${county}`, "camunda:dueDate": "P5WD", ...form("cla-accept") }),
+    { id: "Gateway_Accepted", kind: "exclusiveGateway", name: "是否受理?", col: 2, row: 0 },
+    { id: "End_NotAccepted", kind: "endEvent", name: "不予受理", col: 2, row: 1 },
+    externalTask("Task_GisOverlap", "GIS叠加分析(基本农田/生态红线/耕地)", 3, 0, "land-gis-overlap"),
+    userTask("Task_CompensationNotice", "发布补偿安置方案公告", 4, 0, { "camunda:candidateGroups": `land-reviewer@${county}`, "camunda:dueDate": "P10WD", ...form("cla-compensation-notice") }),
+    { id: "Timer_NoticePeriod", kind: "intermediateCatchEvent", name: "公告期满(不少于30日)", col: 5, row: 0, inner: timerDuration("P30D") },
+    userTask("Task_CountyReview", "县级审查报批", 6, 0, { "camunda:candidateGroups": `land-reviewer@${county}`, "camunda:dueDate": "P20WD", ...form("cla-county-review") }),
+    userTask("Task_CityReview", "市级审核(农用地转用方案)", 7, 0, { "camunda:candidateGroups": `land-reviewer@${city}`, "camunda:dueDate": "P20WD", ...form("cla-city-review") }),
+    { id: "Gateway_CityResult", kind: "exclusiveGateway", name: "市级审核结果", col: 8, row: 0 },
+    userTask("Task_ProvinceReview", "省厅受理审查", 9, 0, { "camunda:candidateGroups": `land-approver@${province}`, "camunda:dueDate": "P20WD", ...form("cla-province-review") }),
+    userTask("Task_Countersign", "处室会签", 10, 0, { "camunda:candidateGroups": `land-approver@${province}`, "camunda:dueDate": "P5WD", ...form("cla-countersign") },
+      parallelMultiInstance("${countersignDepartments}", "department")),
+    externalTask("Task_CountersignSummary", "会签意见汇总", 11, 0, "land-countersign-summary"),
+    userTask("Task_ProvinceDecision", "省厅审查结论", 12, 0, { "camunda:candidateGroups": `land-approver@${province}`, "camunda:dueDate": "P5WD", ...form("cla-province-decision") }),
+    { id: "Gateway_ProvinceDecision", kind: "exclusiveGateway", name: "审查结论", col: 13, row: 0 },
+    { id: "End_Rejected", kind: "endEvent", name: "审查不通过", col: 13, row: 1 },
+    { id: "Gateway_Tier", kind: "exclusiveGateway", name: "审批机关", col: 14, row: 0 },
+    userTask("Task_ProvinceApproval", "省人民政府审批", 15, 0, { "camunda:candidateGroups": `land-approver@${province}`, "camunda:dueDate": "P20WD", ...form("cla-approval") }),
+    userTask("Task_NationalApproval", "报国务院审批(自然资源部审查)", 15, 1, { "camunda:candidateGroups": "land-approver@000000", "camunda:dueDate": "P20WD", ...form("cla-approval") }),
+    { id: "Gateway_Approved", kind: "exclusiveGateway", name: "是否批准?", col: 16, row: 0 },
+    { id: "End_NotApproved", kind: "endEvent", name: "不予批准", col: 16, row: -1 },
+    userTask("Task_PublishNotice", "发布征收土地公告", 17, 0, { "camunda:candidateGroups": `land-reviewer@${county}`, "camunda:dueDate": "P15WD", ...form("cla-publish") }),
+    externalTask("Task_Archive", "归档", 18, 0, "land-archive"),
+    { id: "End_Approved", kind: "endEvent", name: "办结归档", col: 19, row: 0 },
+  ],
+  flows: [
+    { id: "Flow_Apply", from: "StartEvent_Apply", to: "Task_Accept" },
+    { id: "Flow_ToAcceptGateway", from: "Task_Accept", to: "Gateway_Accepted" },
+    { id: "Flow_Accepted", from: "Gateway_Accepted", to: "Task_GisOverlap", name: "受理", condition: "${acceptDecision == 'accept'}" },
+    { id: "Flow_NotAccepted", from: "Gateway_Accepted", to: "End_NotAccepted", name: "不予受理", isDefault: true },
+    { id: "Flow_ToNotice", from: "Task_GisOverlap", to: "Task_CompensationNotice" },
+    { id: "Flow_ToNoticeTimer", from: "Task_CompensationNotice", to: "Timer_NoticePeriod" },
+    { id: "Flow_ToCountyReview", from: "Timer_NoticePeriod", to: "Task_CountyReview" },
+    { id: "Flow_ToCityReview", from: "Task_CountyReview", to: "Task_CityReview" },
+    { id: "Flow_ToCityGateway", from: "Task_CityReview", to: "Gateway_CityResult" },
+    { id: "Flow_CityPass", from: "Gateway_CityResult", to: "Task_ProvinceReview", name: "通过", condition: "${cityDecision == 'pass'}" },
+    { id: "Flow_CityReturn", from: "Gateway_CityResult", to: "Task_CountyReview", name: "退回县级", isDefault: true, lane: 1 },
+    { id: "Flow_ToCountersign", from: "Task_ProvinceReview", to: "Task_Countersign" },
+    { id: "Flow_ToSummary", from: "Task_Countersign", to: "Task_CountersignSummary" },
+    { id: "Flow_ToDecision", from: "Task_CountersignSummary", to: "Task_ProvinceDecision" },
+    { id: "Flow_ToDecisionGateway", from: "Task_ProvinceDecision", to: "Gateway_ProvinceDecision" },
+    { id: "Flow_DecisionApprove", from: "Gateway_ProvinceDecision", to: "Gateway_Tier", name: "同意报批", condition: "${provinceDecision == 'approve'}" },
+    { id: "Flow_DecisionReturn", from: "Gateway_ProvinceDecision", to: "Task_CityReview", name: "退回市级", condition: "${provinceDecision == 'return'}", lane: 2 },
+    { id: "Flow_DecisionReject", from: "Gateway_ProvinceDecision", to: "End_Rejected", name: "不通过", isDefault: true },
+    { id: "Flow_TierNational", from: "Gateway_Tier", to: "Task_NationalApproval", name: "国务院", condition: "${approvalTier == 'national'}" },
+    { id: "Flow_TierProvince", from: "Gateway_Tier", to: "Task_ProvinceApproval", name: "省政府", isDefault: true },
+    { id: "Flow_ProvinceApproved", from: "Task_ProvinceApproval", to: "Gateway_Approved" },
+    { id: "Flow_NationalApproved", from: "Task_NationalApproval", to: "Gateway_Approved" },
+    { id: "Flow_Approved", from: "Gateway_Approved", to: "Task_PublishNotice", name: "批准", condition: "${approvalDecision == 'approve'}" },
+    { id: "Flow_NotApproved", from: "Gateway_Approved", to: "End_NotApproved", name: "不予批准", isDefault: true },
+    { id: "Flow_ToArchive", from: "Task_PublishNotice", to: "Task_Archive" },
+    { id: "Flow_ToEnd", from: "Task_Archive", to: "End_Approved" },
+  ],
+});
