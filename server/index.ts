@@ -71,6 +71,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     });
 
     await loadRegions(repos.regions);
+    for (const year of await repos.holidays.all()) engine.setCalendarYear(year);
     const seedDemo = options.seedDemo ?? !config.production;
     if (seedDemo) {
       const created = await seedDemoOrganisation(repos, authz);

@@ -7,6 +7,7 @@ import { auditRoutes } from "./auditRoutes";
 import { caseRoutes } from "./cases";
 import { deploymentRoutes } from "./deployments";
 import { formRoutes } from "./forms";
+import { holidayRoutes } from "./holidays";
 import { inboxRoutes } from "./inbox";
 import type { ApiServices, RouteModule } from "./services";
 import { templateRoutes } from "./templates";
@@ -19,7 +20,7 @@ export type { ApiServices, RouteModule } from "./services";
 export { readTemplates } from "./templates";
 export { workableGroups, tenantVisible } from "./scope";
 
-const MODULES: RouteModule[] = [adminRoutes, formRoutes, deploymentRoutes, templateRoutes, inboxRoutes, caseRoutes, auditRoutes];
+const MODULES: RouteModule[] = [adminRoutes, formRoutes, deploymentRoutes, templateRoutes, inboxRoutes, caseRoutes, auditRoutes, holidayRoutes];
 
 export function mountApiRoutes(router: Router, registry: OpenAPIRegistry, services: ApiServices): void {
   for (const module of MODULES) module(router, registry, services);

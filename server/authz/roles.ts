@@ -44,6 +44,7 @@ export const PERMISSIONS: readonly [string, string, string, string][] = [
   ["it-staff", "000000", "case", "read"],
   ["it-staff", "000000", "task", "read"],
   ["it-staff", "000000", "engine-rest", "access"],
+  ["it-staff", "000000", "calendar", "read"],
 
   ["clerk", "000000", "task", "read|work"],
   ["clerk", "000000", "case", "read"],
@@ -62,6 +63,7 @@ export const PERMISSIONS: readonly [string, string, string, string][] = [
   ["supervisor", "000000", "region", "read"],
   ["supervisor", "000000", "user", "read"],
   ["supervisor", "000000", "engine-rest", "access"],
+  ["supervisor", "000000", "calendar", "read"],
 
   ["applicant", "000000", "application", "create|read"],
   ["applicant", "000000", "form", "read"],
