@@ -426,6 +426,8 @@ describe("designer in the browser", () => {
     await page.click("[data-testid=btn-new]");
     await page.click("[data-testid=template-sample-approval]");
     await page.waitForSelector("[data-testid=new-dialog]", { state: "detached" });
+    await page.waitForSelector('.djs-element[data-element-id="Review"]');
+    await expect(page.locator("[data-testid=process-label]").textContent()).resolves.toBe("示例审批（sample-approval）");
     await page.click("[data-testid=btn-deploy]");
     await page.waitForSelector("[data-testid=deploy-forms] li");
     expect(await page.locator("[data-testid=deploy-submit]").isDisabled()).toBe(false);
@@ -469,6 +471,8 @@ describe("designer in the browser", () => {
     await page.waitForSelector("[data-testid=forms-list] [data-form-key='site-survey']");
     await page.click("[data-testid=tab-preview]");
     await page.waitForSelector("[data-testid=form-preview] input[type=text]");
+    await expect(page.locator("[data-testid=tab-preview]").getAttribute("class")).resolves.toContain("active");
+    expect(await page.locator("[data-testid=form-builder]").isHidden()).toBe(true);
     await page.screenshot({ path: join(artifacts, "07-form-preview.png") });
     await page.click("[data-testid=forms-close]");
 

@@ -143,6 +143,7 @@ export const BPMN_ZH: Readonly<Record<string, string>> = {
   "Participant multiplicity": "参与者多重性",
   // bpmn-js-bpmnlint
   "Issues for child elements": "子元素的问题",
+  "No Issues": "没有问题",
   "Toggle linting overlays": "显示/隐藏检查标记",
   "{errors} Errors, {warnings} Warnings": "{errors} 个错误，{warnings} 个警告",
   // properties panel: groups
