@@ -8,7 +8,9 @@ import { caseRoutes } from "./cases";
 import { deploymentRoutes } from "./deployments";
 import { formRoutes } from "./forms";
 import { holidayRoutes } from "./holidays";
+import { gisRoutes } from "./gis";
 import { inboxRoutes } from "./inbox";
+import { portalRoutes } from "./portal"; // portal/ (clerks, supervisors, the public)
 import type { ApiServices, RouteModule } from "./services";
 import { templateRoutes } from "./templates";
 
@@ -20,7 +22,7 @@ export type { ApiServices, RouteModule } from "./services";
 export { readTemplates } from "./templates";
 export { workableGroups, tenantVisible } from "./scope";
 
-const MODULES: RouteModule[] = [adminRoutes, formRoutes, deploymentRoutes, templateRoutes, inboxRoutes, caseRoutes, auditRoutes, holidayRoutes];
+const MODULES: RouteModule[] = [adminRoutes, formRoutes, gisRoutes, deploymentRoutes, templateRoutes, inboxRoutes, caseRoutes, auditRoutes, holidayRoutes, portalRoutes];
 
 export function mountApiRoutes(router: Router, registry: OpenAPIRegistry, services: ApiServices): void {
   for (const module of MODULES) module(router, registry, services);

@@ -1,0 +1,136 @@
+// Helpers the portal's routes share (server/api/portal*.ts): who may see or work a task or case, the
+// form bound to a task or start event, open (no-login) routes for the public pages, SQL list helpers.
+import type { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
+import type { Request, Response, Router } from "express";
+import { z, type ZodType } from "zod";
+import type { HistoricProcessInstance, Task } from "../../engine";
+import { NATIONAL, isWithin } from "../authz";
+import { ApiError, describeZodError, notFound } from "../errors";
+import type { Principal } from "../principal";
+import { ErrorSchema } from "./openapiRegistry";
+import { tenantVisible, workableGroups } from "./scope";
+import type { ApiServices } from "./services";
+
+export const FORM_KEY_PREFIX = "jintu-form:";
+export const DAY_MS = 86_400_000;
+
+/** `?, ?, ?` for an IN list (callers guarantee a non-empty list). */
+export const placeholders = (values: readonly unknown[]) => values.map(() => "?").join(", ");
+
+/** Epoch milliseconds as the database returns them (number on SQLite and, with the pg type parser, PostgreSQL). */
+export const toDate = (ms: unknown): Date | null => (ms === null || ms === undefined ? null : new Date(Number(ms)));
+
+/** A task of a region the caller cannot see is reported as missing, so its existence does not leak. */
+export async function visibleTask({ engine }: ApiServices, principal: Principal, taskId: string): Promise<Task> {
+  const task = await engine.getTask(taskId);
+  if (!task || !tenantVisible(principal, task.tenantId)) throw notFound(`No task '${taskId}'`);
+  if (!(await principal.can("task", "read", task.tenantId ?? NATIONAL))) throw notFound(`No task '${taskId}'`);
+  return task;
+}
+
+/** May the principal work the task now: assigned to him, or unassigned and offered to him or his groups? */
+export async function canWorkTask(services: ApiServices, principal: Principal, task: Task): Promise<boolean> {
+  if (!(await principal.can("task", "work", task.tenantId ?? NATIONAL))) return false;
+  if (task.assignee) return task.assignee === principal.userId || task.owner === principal.userId;
+  if (task.candidateUsers.includes(principal.userId)) return true;
+  const groups = new Set(await workableGroups(principal, services.repos));
+  return task.candidateGroups.some((g) => groups.has(g));
+}
+
+/** The case's history record, or 404 when it does not exist or lies outside the caller's regions. */
+export async function visibleCase({ engine }: ApiServices, principal: Principal, processInstanceId: string): Promise<HistoricProcessInstance> {
+  const [instance] = await engine.getHistoricProcessInstances({ processInstanceId });
+  if (!instance || !tenantVisible(principal, instance.tenantId)) throw notFound(`No case '${processInstanceId}'`);
+  if (!(await principal.can("case", "read", instance.tenantId ?? NATIONAL))) throw notFound(`No case '${processInstanceId}'`);
+  return instance;
+}
+
+/** Does the principal hold one of these roles at the tenant's region or above (e.g. a supervisor of the city)? */
+export function holdsRoleOver(principal: Principal, roles: readonly string[], tenantId: string | null): boolean {
+  if (principal.isAdmin) return true;
+  return principal.groups.some((group) => {
+    const at = group.lastIndexOf("@");
+    return roles.includes(group.slice(0, at)) && isWithin(tenantId ?? NATIONAL, group.slice(at + 1));
+  });
+}
+
+/**
+ * The Form.io definition behind a `jintu-form:<key>` form key: the version frozen in the process
+ * definition's deployment (`<key>.form.json`, as the designer and processes/ deploy it) when present,
+ * else the latest saved form of that key. null when the key is not a Jintu form key or nothing is found.
+ */
+export async function resolveForm({ engine, repos }: ApiServices, formKey: string | null, processDefinitionId: string):
+  Promise<{ key: string; source: "deployment" | "forms"; version: number | null; definition: Record<string, unknown> } | null> {
+  if (!formKey?.startsWith(FORM_KEY_PREFIX)) return null;
+  const key = formKey.slice(FORM_KEY_PREFIX.length);
+  const definition = await engine.getProcessDefinition(processDefinitionId);
+  if (definition) {
+    for (const name of [`${key}.form.json`, `${key}.form`, `forms/${key}.json`]) {
+      const resource = await engine.getDeploymentResource(definition.deploymentId, name).catch(() => null);
+      if (resource) {
+        try {
+          return { key, source: "deployment", version: null, definition: JSON.parse(resource.content.toString("utf8")) };
+        } catch {
+          throw new ApiError(500, "ProcessEngineException", `The deployed form resource '${name}' is not valid JSON`);
+        }
+      }
+    }
+  }
+  const saved = await repos.forms.get(key);
+  return saved ? { key, source: "forms", version: saved.version, definition: saved.definition as Record<string, unknown> } : null;
+}
+
+/** An attribute of the process element (e.g. camunda:candidateStarterGroups) read from the deployed XML. */
+export function processAttribute(xml: string, processKey: string, attribute: string): string | null {
+  const processTag = new RegExp(`<(?:[\\w-]+:)?process\\b[^>]*\\bid="${processKey.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}"[^>]*>`).exec(xml)?.[0];
+  if (!processTag) return null;
+  return new RegExp(`\\b(?:camunda:)?${attribute}="([^"]*)"`).exec(processTag)?.[1] ?? null;
+}
+
+type Method = "get" | "post";
+
+/**
+ * A route open to everyone (the public pages: flows one may apply for, tracking by receipt number,
+ * notices). defineRoute requires a logged-in user, so these validate and document themselves here.
+ */
+export function defineOpenRoute<Q, B, R>(router: Router, registry: OpenAPIRegistry, spec: {
+  method: Method; path: string; summary: string; params?: ZodType<Record<string, string>>; query?: ZodType<Q>; body?: ZodType<B>;
+  response: ZodType<R>; handler(input: { params: Record<string, string>; query: Q; body: B; req: Request; res: Response; principal: Principal | null }): Promise<R>;
+}): void {
+  const errorResponse = (description: string) => ({ description, content: { "application/json": { schema: ErrorSchema } } });
+  registry.registerPath({
+    method: spec.method, path: "/api" + spec.path.replace(/:([A-Za-z0-9_]+)/g, "{$1}"), summary: spec.summary, tags: ["portal-public"], security: [],
+    request: {
+      ...(spec.params ? { params: spec.params as never } : {}),
+      ...(spec.query ? { query: spec.query as never } : {}),
+      ...(spec.body ? { body: { required: true, content: { "application/json": { schema: spec.body } } } } : {}),
+    },
+    responses: { 200: { description: "OK", content: { "application/json": { schema: spec.response } } }, 400: errorResponse("Invalid request"), 404: errorResponse("Not found") },
+  });
+  const parse = <T>(schema: ZodType<T> | undefined, value: unknown, where: string): T => {
+    if (!schema) return undefined as T;
+    const result = schema.safeParse(value ?? {});
+    if (!result.success) throw new ApiError(400, "InvalidRequestException", `Invalid ${where}: ${describeZodError(result.error)}`);
+    return result.data;
+  };
+  router[spec.method](spec.path, async (req, res) => {
+    res.locals.auditPattern = "/api" + spec.path;
+    const result = await spec.handler({
+      params: parse(spec.params, req.params, "path"), query: parse(spec.query, req.query, "query"), body: parse(spec.body, req.body, "body"),
+      req, res, principal: (res.locals.principal as Principal | undefined) ?? null,
+    });
+    res.json(result);
+  });
+}
+
+export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date YYYY-MM-DD");
+
+/** Start of a civil day in China (UTC+8, no DST) as a Date, for date-range filters written YYYY-MM-DD. */
+export function chinaDayStart(day: string): Date {
+  return new Date(`${day}T00:00:00+08:00`);
+}
+
+/** `YYYYMMDD` of a moment in China (UTC+8). */
+export function chinaDayKey(at: Date): string {
+  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10).replace(/-/g, "");
+}
