@@ -16,5 +16,15 @@ export interface ModdleResult {
 
 export async function readDefinitions(xml: string): Promise<ModdleResult> {
   const { rootElement, warnings } = await createModdle().fromXML(xml, "bpmn:Definitions");
-  return { definitions: rootElement, warnings: (warnings as { message: string }[]).map((w) => w.message.split("\n")[0]) };
+  return { definitions: rootElement, warnings: (warnings as { message: string }[]).map((w) => warningText(w.message)) };
+}
+
+/** moddle's multi-line warning on one line, keeping the cause ("nested error: duplicate ID <t>") and position. */
+function warningText(message: string): string {
+  const [first, ...rest] = message.split("\n").map((l) => l.trim());
+  const field = (name: string) => rest.find((l) => l.startsWith(`${name}:`))?.slice(name.length + 1).trim();
+  const nested = field("nested error");
+  const line = field("line");
+  const column = field("column");
+  return `${first}${nested ? `: ${nested}` : ""}${line !== undefined ? ` (line ${line}, column ${column})` : ""}`;
 }
