@@ -20,6 +20,7 @@ describe("OpenAPI document and docs page", () => {
       ["/api/forms", "get"], ["/api/forms/{key}", "get"], ["/api/forms/{key}", "put"], ["/api/forms/{key}/versions", "get"],
       ["/api/deployments", "get"], ["/api/deployments", "post"], ["/api/templates", "get"], ["/api/inbox", "get"],
       ["/api/cases/{processInstanceId}", "get"], ["/api/cases/{processInstanceId}/opinions", "post"], ["/api/audit", "get"],
+      ["/api/holidays", "get"], ["/api/holidays/{year}", "get"], ["/api/holidays/{year}", "put"],
     ];
     for (const [path, method] of expected) expect(doc.paths[path]?.[method], `${method} ${path}`).toBeDefined();
     // the zod schemas made it into the document
