@@ -23,7 +23,7 @@ export class ApiError extends Error {
   }
 }
 
-export interface CurrentUser { username: string; displayName?: string; [key: string]: unknown }
+export interface CurrentUser { id?: string; username?: string; displayName?: string; [key: string]: unknown }
 export interface FormSummary { key: string; name: string; version: number; updatedAt: string }
 export interface FormRecord { key: string; name: string; version: number; definition: FormDefinition }
 export interface FormDefinition { display?: string; components: unknown[]; [key: string]: unknown }

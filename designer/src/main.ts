@@ -57,7 +57,7 @@ async function main(): Promise<void> {
 
   const user = await checkSession();
   if (!user) return;
-  byId("current-user").textContent = String(user.displayName ?? user.username);
+  byId("current-user").textContent = String(user.displayName ?? user.username ?? user.id ?? "");
 
   const modeler = createModeler(byId("canvas"), byId("properties"));
   const formCatalog = modeler.get("jintuFormCatalog") as any;

@@ -33,7 +33,9 @@ export function buildDeploymentForm(input: DeploymentInput): FormData {
   form.append(bpmnFile, new Blob([input.bpmnXml], { type: "application/octet-stream" }), bpmnFile);
   for (const record of input.forms) {
     const formFile = `${record.key}.form.json`;
-    const frozen = JSON.stringify({ key: record.key, name: record.name, version: record.version, definition: record.definition }, null, 2);
+    // The file is the Form.io definition itself: the server renders a task's form from it as is
+    // (server/api/portalShared.ts resolveForm), like the forms processes/ deploys.
+    const frozen = JSON.stringify(record.definition, null, 2);
     form.append(formFile, new Blob([frozen], { type: "application/json" }), formFile);
   }
   return form;
