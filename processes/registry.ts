@@ -1,5 +1,6 @@
 // Every business flow, in the order the portal offers them.
 import { constructionLandApproval } from "./construction-land-approval/index";
+import { miningRightRegistration } from "./mining-right-registration/index";
 import type { FlowEntry } from "./shared/flow";
 
-export const FLOWS: readonly FlowEntry[] = [constructionLandApproval];
+export const FLOWS: readonly FlowEntry[] = [constructionLandApproval, miningRightRegistration];

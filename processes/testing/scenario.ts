@@ -143,9 +143,10 @@ export class Actor {
     await this.call("POST", `/engine-rest/task/${task.id}/complete`, { variables: camundaVariables(data) });
   }
 
-  correlate(messageName: string, options: { businessKey?: string; processInstanceId?: string; variables?: Record<string, unknown> }) {
+  /** POST /engine-rest/message; users of several regions name the case's region as `tenantId`. */
+  correlate(messageName: string, options: { businessKey?: string; processInstanceId?: string; tenantId?: string; variables?: Record<string, unknown> }) {
     return this.call("POST", "/engine-rest/message", {
-      messageName, businessKey: options.businessKey, processInstanceId: options.processInstanceId,
+      messageName, businessKey: options.businessKey, processInstanceId: options.processInstanceId, tenantId: options.tenantId,
       processVariables: options.variables ? camundaVariables(options.variables) : undefined, resultEnabled: true,
     });
   }
