@@ -71,8 +71,10 @@ export function withdrawTaskCommand(completedTaskId: string, userId: string): Co
 async function refuseWhenWorkedOn(ctx: CommandContext, flow: Flow, root: ExecutionEntity, activityId: string, since: number, label: string): Promise<void> {
   const downstream = reachableFrom(flow.graphOf(root), activityId, true);
   const later = await ctx.tx.all<{ id: string; name: string | null; task_definition_key: string; assignee: string | null }>(
-    `SELECT "id", "name", "task_definition_key", "assignee" FROM "hi_task_instance"
-      WHERE "process_instance_id" = ? AND "start_time" >= ? AND "end_time" IS NOT NULL AND "delete_reason" = 'completed' ORDER BY "end_time"`,
+    `SELECT t."id", t."name", t."task_definition_key",
+        COALESCE(t."assignee", (SELECT MAX(l."user_id") FROM "hi_operation_log" l WHERE l."task_id" = t."id" AND l."operation_type" = 'Complete')) AS "assignee"
+       FROM "hi_task_instance" t
+      WHERE t."process_instance_id" = ? AND t."start_time" >= ? AND t."end_time" IS NOT NULL AND t."delete_reason" = 'completed' ORDER BY t."end_time"`,
     [root.id, since]);
   const next = later.find((t) => downstream.has(t.task_definition_key));
   if (next) {
