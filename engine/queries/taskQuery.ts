@@ -38,7 +38,8 @@ function where(q: TaskQuery, now: number): Where {
   }
   if (q.minPriority !== undefined) w.add(`t."priority" >= ?`, q.minPriority);
   if (q.maxPriority !== undefined) w.add(`t."priority" <= ?`, q.maxPriority);
-  const groups = q.candidateGroups ?? (q.candidateGroup ? [q.candidateGroup] : undefined);
+  // with involvedUser the groups belong to the involvement clause below, not to a separate candidate filter
+  const groups = q.involvedUser ? undefined : q.candidateGroups ?? (q.candidateGroup ? [q.candidateGroup] : undefined);
   const assignedClause = q.includeAssignedTasks ? "" : `t."assignee" IS NULL AND `;
   if (q.candidateUser || groups) {
     const linkParts: string[] = [];
