@@ -1,6 +1,7 @@
 // Every business flow, in the order the portal offers them.
 import { constructionLandApproval } from "./construction-land-approval/index";
+import { landEnforcementCase } from "./land-enforcement-case/index";
 import { miningRightRegistration } from "./mining-right-registration/index";
 import type { FlowEntry } from "./shared/flow";
 
-export const FLOWS: readonly FlowEntry[] = [constructionLandApproval, miningRightRegistration];
+export const FLOWS: readonly FlowEntry[] = [constructionLandApproval, miningRightRegistration, landEnforcementCase];
