@@ -3,6 +3,7 @@
 import type { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
 import type { Router } from "express";
 import { adminRoutes } from "./admin";
+import { approvalRoutes } from "./approval";
 import { auditRoutes } from "./auditRoutes";
 import { caseRoutes } from "./cases";
 import { deploymentRoutes } from "./deployments";
@@ -22,7 +23,7 @@ export type { ApiServices, RouteModule } from "./services";
 export { readTemplates } from "./templates";
 export { workableGroups, tenantVisible } from "./scope";
 
-const MODULES: RouteModule[] = [adminRoutes, formRoutes, gisRoutes, deploymentRoutes, templateRoutes, inboxRoutes, caseRoutes, auditRoutes, holidayRoutes, portalRoutes];
+const MODULES: RouteModule[] = [adminRoutes, formRoutes, gisRoutes, deploymentRoutes, templateRoutes, inboxRoutes, caseRoutes, auditRoutes, holidayRoutes, portalRoutes, approvalRoutes];
 
 export function mountApiRoutes(router: Router, registry: OpenAPIRegistry, services: ApiServices): void {
   for (const module of MODULES) module(router, registry, services);

@@ -55,8 +55,9 @@ export const PERMISSIONS: readonly [string, string, string, string][] = [
   ["clerk", "000000", "region", "read"],
   ["clerk", "000000", "engine-rest", "access"],
 
-  ["supervisor", "000000", "case", "read"],
-  ["supervisor", "000000", "task", "read"],
+  // supervise: 转办/加签/减签/催办/挂起 on others' tasks and cases of the region (server/api/approval.ts)
+  ["supervisor", "000000", "case", "read|supervise"],
+  ["supervisor", "000000", "task", "read|supervise"],
   ["supervisor", "000000", "audit", "read"],
   ["supervisor", "000000", "form", "read"],
   ["supervisor", "000000", "deployment", "read"],
