@@ -1,7 +1,8 @@
 // Every business flow, in the order the portal offers them.
 import { constructionLandApproval } from "./construction-land-approval/index";
+import { geohazardEmergency } from "./geohazard-emergency/index";
 import { landEnforcementCase } from "./land-enforcement-case/index";
 import { miningRightRegistration } from "./mining-right-registration/index";
 import type { FlowEntry } from "./shared/flow";
 
-export const FLOWS: readonly FlowEntry[] = [constructionLandApproval, miningRightRegistration, landEnforcementCase];
+export const FLOWS: readonly FlowEntry[] = [constructionLandApproval, miningRightRegistration, landEnforcementCase, geohazardEmergency];

@@ -104,6 +104,7 @@ export function buildBpmn(spec: ModelSpec): string {
     const source = byId.get(f.from)!;
     if (source.kind === "boundaryEvent") {
       // down from the boundary event, then to the target
+      if (t.x <= cx(s) && cx(s) <= t.x + t.w && cy(t) > s.y + s.h) return [[cx(s), s.y + s.h], [cx(s), t.y]];
       if (Math.abs(cy(t) - (s.y + s.h)) < 1e-6 || cy(t) > s.y + s.h) return [[cx(s), s.y + s.h], [cx(s), cy(t)], [t.x, cy(t)]];
       return [[cx(s), s.y + s.h], [cx(s), s.y + s.h + 30], [cx(t), s.y + s.h + 30], [cx(t), t.y + t.h]];
     }
