@@ -38,6 +38,8 @@ afterAll(async () => { await server?.stop(); });
 describe("online application (网上申报)", () => {
   it("lists the flows open to the public and their start form without a login", async () => {
     const anonymous = server.client();
+    expect(await json(await anonymous.get("/api/portal/public/session"))).toEqual({ user: null });
+    expect((await json(await applicant.get("/api/portal/public/session"))).user).toMatchObject({ id: "applicant", groups: ["applicant@330106"] });
     const flows = await json(await anonymous.get("/api/portal/public/flows"));
     expect(flows.map((f: { key: string }) => f.key)).toEqual([TEST_FLOW_KEY]);
     const form = await json(await anonymous.get(`/api/portal/public/flows/${TEST_FLOW_KEY}/form`));
@@ -160,8 +162,12 @@ describe("clerks: inbox, task page, attachments", () => {
     const task = await openTask(xihu, receipt.processInstanceId);
     await json(await xihu.post(`/engine-rest/task/${task.id}/claim`, { json: { userId: "xihu-clerk" } }), 204);
     expect((await json(await xihu.get(`/api/portal/tasks/${task.id}`))).actions).toEqual({ canWork: true, canClaim: false, canUnclaim: true });
-    await json(await xihu.post(`/api/cases/${receipt.processInstanceId}/opinions`, { json: { taskId: task.id, decision: "approve", message: "材料齐全，同意上报" } }), 201);
     await json(await complete(xihu, task.id, { countyDecision: "approve", countyOpinion: "材料齐全，同意上报" }), 204);
+    // the opinion follows the completion: only the user who completed the task may record it, once
+    await json(await (await server.login("hangzhou-clerk")).post(`/api/portal/tasks/${task.id}/opinion`, { json: { decision: "approve", message: "冒名意见" } }), 403);
+    await json(await (await server.login("yuhang-clerk")).post(`/api/portal/tasks/${task.id}/opinion`, { json: { decision: "approve", message: "冒名意见" } }), 404);
+    await json(await xihu.post(`/api/portal/tasks/${task.id}/opinion`, { json: { decision: "approve", message: "材料齐全，同意上报" } }), 201);
+    await json(await xihu.post(`/api/portal/tasks/${task.id}/opinion`, { json: { decision: "approve", message: "材料齐全，同意上报" } }), 409);
     const hangzhou = await server.login("hangzhou-clerk");
     const cityTask = await openTask(hangzhou, receipt.processInstanceId);
     expect(cityTask.name).toBe("市级审核");

@@ -89,6 +89,14 @@ export const portalPublicRoutes: RouteModule = (router, registry, services) => {
   };
 
   defineOpenRoute(router, registry, {
+    method: "get", path: "/portal/public/session", summary: "Who is logged in (null for the public) — 200 either way, unlike /api/auth/me",
+    response: z.object({ user: z.object({ id: z.string(), displayName: z.string(), groups: z.array(z.string()), regions: z.array(z.string()), isAdmin: z.boolean() }).nullable() }),
+    async handler({ principal }) {
+      return { user: principal ? { id: principal.userId, displayName: principal.displayName, groups: principal.groups, regions: principal.regions, isAdmin: principal.isAdmin } : null };
+    },
+  });
+
+  defineOpenRoute(router, registry, {
     method: "get", path: "/portal/public/flows", summary: "网上申报: flows open to online application",
     response: z.array(z.object({ key: z.string(), name: z.string().nullable(), description: z.string().nullable(), version: z.number() })),
     async handler() {

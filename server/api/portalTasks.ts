@@ -8,7 +8,8 @@ import path from "node:path";
 import { z } from "zod";
 import { validateSubmission, walkComponents, type FormComponentJson } from "../../forms/index";
 import { NATIONAL } from "../authz";
-import { badRequest, forbidden } from "../errors";
+import { badRequest, conflict, forbidden, notFound } from "../errors";
+import { tenantVisible } from "./scope";
 import { listAttachments, AttachmentInfo } from "./portalAttachments";
 import { canWorkTask, resolveForm, visibleTask } from "./portalShared";
 import { defineRoute } from "./route";
@@ -144,6 +145,34 @@ export const portalTaskRoutes: RouteModule = (router, registry, services) => {
       const form = await resolveForm(services, task.formKey, task.processDefinitionId);
       if (!form) return { valid: true, errors: {}, warnings: {}, figures: {} };
       return validateWithForm(form.definition, body.data);
+    },
+  });
+
+  defineRoute(router, registry, {
+    method: "post", path: "/portal/tasks/:taskId/opinion", tags: ["portal"], status: 201,
+    summary: "审批意见 of a task: by whoever may work it while it is open, or by the user who completed it (so the portal records the opinion only once the completion succeeded)",
+    params: Params,
+    body: z.object({
+      decision: z.enum(["approve", "reject", "return", "comment"]).default("comment"),
+      message: z.string().trim().min(1, "the opinion text is required").max(4000),
+    }).openapi("PortalOpinion"),
+    response: z.object({ id: z.string(), time: z.date() }),
+    permission: { object: "opinion", action: "write" },
+    async handler({ params, body, principal, authorize, audit }) {
+      const [historic] = await engine.getHistoricTaskInstances({ taskId: params.taskId });
+      if (!historic || !tenantVisible(principal, historic.tenantId)) throw notFound(`No task '${params.taskId}'`);
+      audit({ region: historic.tenantId, target: historic.processInstanceId });
+      await authorize("opinion", "write", historic.tenantId ?? NATIONAL);
+      const open = historic.endTime === null ? await engine.getTask(historic.id) : null;
+      const allowed = open ? await canWorkTask(services, principal, open) : historic.assignee === principal.userId && historic.deleteReason === "completed";
+      if (!allowed) throw forbidden(`The user '${principal.userId}' may not record an opinion on task '${historic.id}'`);
+      const earlier = await repos.opinions.forProcessInstance(historic.processInstanceId);
+      if (earlier.some((o) => o.taskId === historic.id && o.userId === principal.userId && o.message === body.message)) throw conflict("This opinion is already recorded");
+      const opinion = await repos.opinions.add({
+        processInstanceId: historic.processInstanceId, taskId: historic.id, activityId: historic.taskDefinitionKey, taskName: historic.name,
+        userId: principal.userId, decision: body.decision, message: body.message, tenantId: historic.tenantId,
+      });
+      return { id: opinion.id, time: opinion.time };
     },
   });
 

@@ -71,12 +71,14 @@ export function TaskPage({ taskId }: { taskId: string }) {
       const skip = keysToSkip(data.form!.definition);
       const opinionKey = Object.keys(submitted).find((k) => /opinion$/i.test(k) && !skip.has(k) && typeof submitted[k] === "string" && submitted[k]);
       const decisionKey = Object.keys(submitted).find((k) => /decision$/i.test(k) && !skip.has(k));
-      if (opinionKey) {
-        const decision = decisionKey ? String(submitted[decisionKey]) : "comment";
-        await post(`/api/cases/${data.case.processInstanceId}/opinions`, { taskId, message: submitted[opinionKey], decision: DECISIONS.has(decision) ? decision : "comment" });
-      }
       const variables = Object.fromEntries(Object.entries(submitted).filter(([k, v]) => !skip.has(k) && v !== undefined).map(([k, v]) => [k, typedValue(v)]));
       await post(`/engine-rest/task/${encodeURIComponent(taskId)}/complete`, { variables });
+      // the opinion is recorded once the completion succeeded, so a failed submit leaves no stray opinion
+      if (opinionKey) {
+        const decision = decisionKey ? String(submitted[decisionKey]) : "comment";
+        await post(`/api/portal/tasks/${encodeURIComponent(taskId)}/opinion`, { message: submitted[opinionKey], decision: DECISIONS.has(decision) ? decision : "comment" })
+          .catch((error: Error) => setMessage({ kind: "warning", text: error.message }));
+      }
       setDone(true);
       return { ok: true };
     } catch (error) {
