@@ -27,7 +27,7 @@ function BarChart({ groups, series, testid }: { groups: { label: string; values:
   return html`<svg class="w-100" viewBox=${`0 0 ${width} ${height}`} role="img" data-testid=${testid} style=${`max-width:${width}px`}>
     ${series.map((s, i) => html`<g transform=${`translate(${labelWidth + i * 110}, 12)`}><rect width="10" height="10" y="-9" fill=${s.color} /><text x="14" class="chart-bar-label">${s.name}</text></g>`)}
     ${groups.map((g, gi) => html`<g transform=${`translate(0, ${28 + gi * groupHeight})`}>
-      <text x=${labelWidth - 6} y=${groupHeight / 2 - 4} text-anchor="end" class="chart-bar-label">${g.label}</text>
+      ${g.label.split("\n").map((line, li) => html`<text x=${labelWidth - 6} y=${groupHeight / 2 - 10 + li * 15} text-anchor="end" class="chart-bar-label">${line.length > 14 ? line.slice(0, 13) + "…" : line}</text>`)}
       ${g.values.map((v, i) => html`<g><rect x=${labelWidth} y=${i * (bar + 2)} width=${Math.max(1, scale(v))} height=${bar} fill=${series[i]!.color} />
         <text x=${labelWidth + scale(v) + 4} y=${i * (bar + 2) + bar - 3} class="chart-bar-label">${v}</text></g>`)}
     </g>`)}
@@ -47,7 +47,7 @@ export function StatisticsPage() {
     <${Loading} ...${stats} />
     ${s ? html`<${Card} title=${`${t("statistics")} · ${s.regionName ?? s.region} · ${t("byRegion")}`} testid="stats-cases">
         ${s.rows.length ? html`<${BarChart} testid="chart-cases" series=${series}
-            groups=${s.rows.map((r) => ({ label: `${r.regionName ?? r.region} · ${r.flowName ?? r.flow}`.slice(0, 24), values: [r.started, r.completed, r.running, r.overdue] }))} />
+            groups=${s.rows.map((r) => ({ label: `${r.regionName ?? r.region}\n${r.flowName ?? r.flow}`, values: [r.started, r.completed, r.running, r.overdue] }))} />
           <table class="table table-sm mt-3 m-0" data-testid="stats-table"><thead><tr><th>${t("flow")}</th><th>${t("region")}</th><th>${t("started")}</th><th>${t("completedCount")}</th><th>${t("runningCount")}</th><th>${t("overdueCount")}</th><th>${t("avgDuration")}</th></tr></thead>
             <tbody>${s.rows.map((r) => html`<tr><td>${r.flowName ?? r.flow}</td><td>${r.regionName ?? r.region}</td><td>${r.started}</td><td>${r.completed}</td><td>${r.running}</td>
               <td class=${r.overdue ? "text-danger fw-semibold" : ""}>${r.overdue}</td><td>${formatDuration(r.averageCaseMs, t)}</td></tr>`)}</tbody></table>`
