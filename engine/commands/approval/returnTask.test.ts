@@ -97,6 +97,13 @@ describe("退回 return", () => {
     expect(await open(pi)).toEqual(["review:reviewer"]);
   });
 
+  it("a task completed straight from the candidates' list goes back to whoever completed it", async () => {
+    const pi = (await engine.startProcessInstanceByKey("linear")).id;
+    await engine.completeTask((await taskAt(pi, "accept")).id, { userId: "yuhang-clerk" });
+    const [back] = await engine.returnTask((await taskAt(pi, "review")).id, { targetActivityId: "accept" });
+    expect(back.assignee).toBe("yuhang-clerk");
+  });
+
   it("refuses targets that are not earlier completed user tasks, with a clear message", async () => {
     const pi = (await engine.startProcessInstanceByKey("linear")).id;
     await complete(pi, "accept");

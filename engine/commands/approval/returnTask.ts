@@ -67,7 +67,10 @@ export function returnTaskCommand(taskId: string, options: ReturnOptions): Comma
 }
 
 async function lastAssignee(ctx: CommandContext, activityInstanceId: string): Promise<string | null> {
-  const row = await ctx.tx.get<{ assignee: string | null }>(`SELECT "assignee" FROM "hi_task_instance" WHERE "activity_instance_id" = ?`, [activityInstanceId]);
+  // its assignee, or whoever completed it straight from the candidates' list
+  const row = await ctx.tx.get<{ assignee: string | null }>(
+    `SELECT COALESCE(t."assignee", (SELECT MAX(l."user_id") FROM "hi_operation_log" l WHERE l."task_id" = t."id" AND l."operation_type" = 'Complete')) AS "assignee"
+       FROM "hi_task_instance" t WHERE t."activity_instance_id" = ?`, [activityInstanceId]);
   return row?.assignee ?? null;
 }
 

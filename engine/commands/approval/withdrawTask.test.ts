@@ -87,6 +87,15 @@ describe("撤回 withdraw", () => {
     expect(await open(pi)).toEqual(["accept:clerk"]);
   });
 
+  it("a candidate who completed a task without claiming it may withdraw it", async () => {
+    const pi = (await engine.startProcessInstanceByKey("linear")).id;
+    const accept = await taskAt(pi, "accept");
+    await engine.completeTask(accept.id, { userId: "clerk" });
+    await expect(engine.withdrawTask(accept.id, { userId: "other" })).rejects.toThrow(/Only clerk/);
+    await engine.withdrawTask(accept.id, { userId: "clerk" });
+    expect(await open(pi)).toEqual(["accept:clerk"]);
+  });
+
   it("withdraws a step that forked: both branches go back", async () => {
     const pi = (await engine.startProcessInstanceByKey("parallel")).id;
     const accept = await taskAt(pi, "accept");

@@ -28,7 +28,10 @@ export function withdrawTaskCommand(completedTaskId: string, userId: string): Co
     const label = `'${done.name ?? done.task_definition_key}'`;
     if (done.end_time === null) throw new EngineError("BadRequest", `Task ${label} is still open: there is nothing to withdraw`);
     if (done.delete_reason !== "completed") throw new EngineError("BadRequest", `Task ${label} was not completed (${done.delete_reason}): only a completed step can be withdrawn`);
-    if (done.assignee !== userId) throw new EngineError("Forbidden", `Only ${done.assignee ?? "its assignee"}, who completed task ${label}, may withdraw it`);
+    // who completed it: its assignee, or (completed straight from the candidates' list) the op log's user
+    const completer = done.assignee ?? (await ctx.tx.get<{ user_id: string | null }>(
+      `SELECT "user_id" FROM "hi_operation_log" WHERE "task_id" = ? AND "operation_type" = 'Complete'`, [done.id]))?.user_id ?? null;
+    if (completer !== userId) throw new EngineError("Forbidden", `Only ${completer ?? "the user who completed it"}, who completed task ${label}, may withdraw it`);
     const running = await ctx.tx.get(`SELECT "id" FROM "execution" WHERE "id" = ?`, [done.process_instance_id]);
     if (!running) throw new EngineError("BadRequest", `The case of task ${label} has ended: it cannot be withdrawn`);
     await flow.loadInstance(done.process_instance_id);
