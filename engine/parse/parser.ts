@@ -441,7 +441,8 @@ class GraphBuilder {
     return expression ? { kind: "expression", expression } : { kind: "null" };
   }
 
-  /** For inclusive joins: which elements can reach each inclusive gateway (within one container). */
+  /** For inclusive joins: which elements can reach each inclusive gateway (within one container), walking
+   *  flows backwards; a boundary event's predecessor is its host activity. */
   private reachability(): Record<string, string[]> {
     const result: Record<string, string[]> = {};
     const predecessors = (id: string): string[] => {
@@ -461,14 +462,6 @@ class GraphBuilder {
           if (seen.has(p)) continue;
           seen.add(p);
           stack.push(p);
-          for (const b of this.elements[p]?.boundaryEvents ?? []) void b;
-        }
-        // boundary events attached to elements already seen also reach the gateway
-        for (const candidate of Object.values(this.elements)) {
-          if (candidate.behavior === "boundaryEvent" && candidate.attachedTo && seen.has(candidate.id) && !seen.has(candidate.attachedTo)) {
-            seen.add(candidate.attachedTo);
-            stack.push(candidate.attachedTo);
-          }
         }
       }
       result[el.id] = [...seen];
