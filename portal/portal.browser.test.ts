@@ -1,7 +1,7 @@
 // The portal in Debian's chromium against the real server (fresh SQLite, controlled clock), driven as the
 // people would: the applicant applies online with a drawn parcel; the county clerk finds it in his inbox,
 // fills the review form and approves (after a failed submit that must keep what he typed); the city clerk
-// returns it to the county through the flow; the county clerk re-submits; twenty days later the supervisor
+// returns it to the county (退回); the county clerk re-submits; twenty days later the supervisor
 // sees the case waiting at the city on the diagram, flagged overdue, and on the map; the public tracking
 // page shows the status without internal opinions. Fails on console errors and on any non-local request.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -180,16 +180,18 @@ describe("portal in chromium", { timeout: 120_000 }, () => {
     await page.waitForSelector("[data-testid=task-done]");
   });
 
-  it("the city clerk returns it to the county through the flow", async () => {
+  it("the city clerk returns it to the county (退回, choosing the target step)", async () => {
     const page = await loginAs("hangzhou-clerk", "/inbox");
     await openFromInbox(page, "市级审核");
     await claimAndWaitForForm(page);
     expect(await page.textContent("[data-testid=opinions]")).toContain("材料齐全，用地范围与预审一致，同意上报。");
-    await page.check(".formio-component-cityDecision input[value='return']");
     await page.fill(".formio-component-cityOpinion textarea", "补偿安置方案未附，退回补正。");
+    await page.click("[data-testid=return]");
+    await page.waitForSelector("[data-testid=return-targets] [data-target=Task_CountyReview]");
     await shot(page, "06-city-return");
-    await page.click("button[name='data[submit]']");
+    await page.click("[data-testid=return-targets] [data-target=Task_CountyReview]");
     await page.waitForSelector("[data-testid=task-done]");
+    expect(await page.textContent("[data-testid=task-done]")).toContain("县级审查");
   });
 
   it("the county clerk sees both opinions in order and re-submits", async () => {
@@ -199,7 +201,9 @@ describe("portal in chromium", { timeout: 120_000 }, () => {
     expect(opinions).toHaveLength(2);
     expect(opinions[0]).toContain("同意上报");
     expect(opinions[1]).toContain("退回补正");
-    await claimAndWaitForForm(page);
+    // a returned task goes back to the clerk who handled that step: already his, no claiming
+    await page.waitForSelector("[data-testid=unclaim]");
+    await page.waitForSelector("button[name='data[submit]']:not([disabled])");
     await page.check(".formio-component-countyDecision input[value='approve']");
     await page.fill(".formio-component-countyOpinion textarea", "已补充补偿安置方案，重新上报。");
     await shot(page, "07-county-resubmit");
@@ -219,7 +223,6 @@ describe("portal in chromium", { timeout: 120_000 }, () => {
     await page.waitForSelector("[data-testid=token-Task_CityReview]");
     expect(await page.locator("[data-element-id=Task_CityReview].highlight-overdue").count()).toBe(1);
     expect(await page.locator("[data-element-id=Task_CountyReview].highlight-done").count()).toBe(1);
-    expect(await page.locator("[data-element-id=f_city_return].highlight-done").count()).toBe(1);
     expect(await page.locator("[data-element-id=End_Approved].highlight-done").count()).toBe(0);
     expect(await page.textContent("[data-testid=overdue-flag]")).toMatch(/超期 \d+ 个工作日/);
     expect(await page.textContent("[data-testid=open-tasks]")).toContain("land-reviewer@330100");

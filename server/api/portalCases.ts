@@ -4,8 +4,8 @@
 // urges), the map of cases, and the supervisory actions 催办 (urge), 挂起/恢复 (suspend/resume) and
 // incident retry.
 //
-// Who may act: urging needs a supervisor or leader role at the case's region or above; suspending and
-// retrying need casbin ("case", "write") — what /engine-rest asks for — or a supervisor role over the region.
+// Who may act: suspending and retrying need casbin ("case", "supervise") (supervisors of the region) or
+// ("case", "write") (what /engine-rest asks for); urging also the department head (leader) of the region.
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { WorkingCalendar, type Queryable, type SqlValue } from "../../engine";
@@ -77,9 +77,14 @@ async function displayNames(services: ApiServices, ids: (string | null)[]): Prom
   return new Map(users.filter((u) => u !== null).map((u) => [u!.id, u!.displayName]));
 }
 
-function maySupervise(principal: Principal, tenantId: string | null): Promise<boolean> | boolean {
-  if (holdsRoleOver(principal, ["supervisor"], tenantId)) return true;
-  return principal.can("case", "write", tenantId ?? NATIONAL);
+/** casbin ("case", "supervise") — supervisors of the region (authz/roles.ts) — or ("case", "write"). */
+async function maySupervise(principal: Principal, tenantId: string | null): Promise<boolean> {
+  return (await principal.can("case", "supervise", tenantId ?? NATIONAL)) || principal.can("case", "write", tenantId ?? NATIONAL);
+}
+
+/** 催办: whoever may supervise the case, and the department head (分管领导) of the region. */
+async function mayUrge(principal: Principal, tenantId: string | null): Promise<boolean> {
+  return holdsRoleOver(principal, ["leader"], tenantId) || maySupervise(principal, tenantId);
 }
 
 export const portalCaseRoutes: RouteModule = (router, registry, services) => {
@@ -187,7 +192,7 @@ export const portalCaseRoutes: RouteModule = (router, registry, services) => {
         operations: operations.map((o) => ({ time: o.timestamp, userId: o.userId, operationType: o.operationType, entityType: o.entityType,
           property: o.property, newValue: o.newValue, taskId: o.taskId })),
         urges: urges.map((u) => ({ time: toDate(u.created_at)!, senderId: u.sender_id, recipient: u.recipient, title: u.title, body: u.body })),
-        actions: { canUrge: !ended && holdsRoleOver(principal, ["supervisor", "leader"], instance.tenantId), canSuspend: !ended && supervise, canRetry: supervise },
+        actions: { canUrge: !ended && (await mayUrge(principal, instance.tenantId)), canSuspend: !ended && supervise, canRetry: supervise },
       };
     },
   });
@@ -202,7 +207,7 @@ export const portalCaseRoutes: RouteModule = (router, registry, services) => {
     async handler({ params, body, principal, audit }) {
       const instance = await visibleCase(services, principal, params.processInstanceId);
       audit({ region: instance.tenantId, target: instance.id });
-      if (!holdsRoleOver(principal, ["supervisor", "leader"], instance.tenantId)) {
+      if (!(await mayUrge(principal, instance.tenantId))) {
         throw forbidden(`Only a supervisor or leader of region ${instance.tenantId ?? NATIONAL} may urge this case`);
       }
       if (instance.endTime !== null) throw badRequest("The case has ended; there is nothing to urge");

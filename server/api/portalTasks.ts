@@ -150,7 +150,7 @@ export const portalTaskRoutes: RouteModule = (router, registry, services) => {
 
   defineRoute(router, registry, {
     method: "post", path: "/portal/tasks/:taskId/opinion", tags: ["portal"], status: 201,
-    summary: "审批意见 of a task: by whoever may work it while it is open, or by the user who completed it (so the portal records the opinion only once the completion succeeded)",
+    summary: "审批意见 of a task: by whoever may work it while it is open, or by the user who completed (or returned, 退回) it — so the portal records the opinion only once that succeeded",
     params: Params,
     body: z.object({
       decision: z.enum(["approve", "reject", "return", "comment"]).default("comment"),
@@ -164,7 +164,7 @@ export const portalTaskRoutes: RouteModule = (router, registry, services) => {
       audit({ region: historic.tenantId, target: historic.processInstanceId });
       await authorize("opinion", "write", historic.tenantId ?? NATIONAL);
       const open = historic.endTime === null ? await engine.getTask(historic.id) : null;
-      const allowed = open ? await canWorkTask(services, principal, open) : historic.assignee === principal.userId && historic.deleteReason === "completed";
+      const allowed = open ? await canWorkTask(services, principal, open) : historic.assignee === principal.userId && (historic.deleteReason === "completed" || /^returned to /.test(historic.deleteReason ?? ""));
       if (!allowed) throw forbidden(`The user '${principal.userId}' may not record an opinion on task '${historic.id}'`);
       const earlier = await repos.opinions.forProcessInstance(historic.processInstanceId);
       if (earlier.some((o) => o.taskId === historic.id && o.userId === principal.userId && o.message === body.message)) throw conflict("This opinion is already recorded");

@@ -3,7 +3,7 @@
 // opinion recorded, then /engine-rest/task/{id}/complete with typed variables), publish a 公示 notice, and
 // the approval idioms (退回, 转办, 加签, 抄送) when the server offers them.
 import { html } from "htm/preact";
-import { useMemo, useState } from "preact/hooks";
+import { useMemo, useRef, useState } from "preact/hooks";
 import { ApiError, get, post, typedValue } from "../api";
 import { useLoad, usePortal } from "../context";
 import { messagesByPath, type SubmitOutcome } from "../formio";
@@ -45,8 +45,16 @@ export function TaskPage({ taskId }: { taskId: string }) {
   const { t, language, me } = usePortal();
   const page = useLoad(() => get<PortalTask>(`/api/portal/tasks/${encodeURIComponent(taskId)}`), [taskId]);
   const [message, setMessage] = useState<{ kind: string; text: string } | null>(null);
-  const [done, setDone] = useState(false);
+  const [done, setDone] = useState<string | null>(null);
   const data = page.data;
+  const formRef = useRef<any>(null);
+  /** The opinion typed in the form (the field ending in "Opinion"), for 退回 and 抄送. */
+  const typedOpinion = () => {
+    const values = (formRef.current?.submission?.data ?? {}) as Record<string, unknown>;
+    const skip = data?.form ? keysToSkip(data.form.definition) : new Set<string>();
+    const key = Object.keys(values).find((k) => /opinion$/i.test(k) && !skip.has(k) && typeof values[k] === "string");
+    return key ? String(values[key]) : "";
+  };
   const definition = useMemo(() => data?.form?.definition ?? null, [data?.form?.key, data?.task.assignee]);
 
   const act = async (what: () => Promise<unknown>) => {
@@ -79,7 +87,7 @@ export function TaskPage({ taskId }: { taskId: string }) {
         await post(`/api/portal/tasks/${encodeURIComponent(taskId)}/opinion`, { message: submitted[opinionKey], decision: DECISIONS.has(decision) ? decision : "comment" })
           .catch((error: Error) => setMessage({ kind: "warning", text: error.message }));
       }
-      setDone(true);
+      setDone(t("taskDone"));
       return { ok: true };
     } catch (error) {
       const text = error instanceof ApiError ? error.message : String(error);
@@ -92,7 +100,7 @@ export function TaskPage({ taskId }: { taskId: string }) {
   if (!data) return html`<${Loading} ...${page} />`;
   const { task, actions } = data;
   if (done) {
-    return html`<${Alert} kind="success" testid="task-done">${t("taskDone")} <a href="/inbox">${t("backToInbox")}</a><//>`;
+    return html`<${Alert} kind="success" testid="task-done">${done} <a href="/inbox">${t("backToInbox")}</a><//>`;
   }
   return html`<div data-testid="task-page">
     <div class="d-flex align-items-center gap-2 mb-2">
@@ -118,10 +126,10 @@ export function TaskPage({ taskId }: { taskId: string }) {
           </dl>
         <//>
         <${Card} title=${task.name ?? ""} testid="task-form">
-          ${definition ? html`<${FormView} definition=${definition} data=${data.variables} readOnly=${!actions.canWork} onSubmit=${submit} />`
+          ${definition ? html`<${FormView} definition=${definition} data=${data.variables} readOnly=${!actions.canWork} onSubmit=${submit} onReady=${(form: any) => { formRef.current = form; }} />`
             : html`<p class="text-muted">${task.formKey ?? t("none")}</p>`}
         <//>
-        ${actions.canWork ? html`<${ApprovalActions} taskId=${taskId} onDone=${() => setDone(true)} />` : null}
+        ${actions.canWork ? html`<${ApprovalActions} taskId=${taskId} opinion=${typedOpinion} onDone=${(text: string) => setDone(text)} />` : null}
         ${actions.canWork ? html`<${NoticeForm} taskId=${taskId} />` : null}
       </div>
       <div class="col-lg-4">
