@@ -176,6 +176,17 @@ export function buildBpmn(spec: ModelSpec): string {
   push(4, `<bpmndi:BPMNPlane id="BPMNPlane_1" bpmnElement="${spec.processId}">`);
   const bounds = (b: Box) => `<dc:Bounds x="${Math.round(b.x)}" y="${Math.round(b.y)}" width="${b.w}" height="${b.h}" />`;
   const labelWidth = (text: string) => Math.min(120, Math.max(28, [...text].length * 13));
+  // which sides of a shape carry a flow's end, so an external label goes where no line is
+  const points = new Map(spec.flows.map((f) => [f.id, waypoints(f)]));
+  const usedSide = (id: string, side: "top" | "bottom") => {
+    const b = boxes.get(id)!;
+    const y = side === "top" ? b.y : b.y + b.h;
+    return spec.flows.some((f) => {
+      const ps = points.get(f.id)!;
+      const ends = [...(f.from === id ? [ps[0]!] : []), ...(f.to === id ? [ps[ps.length - 1]!] : [])];
+      return ends.some(([, py]) => Math.abs(py - y) < 1);
+    });
+  };
   for (const n of spec.nodes) {
     const b = boxes.get(n.id)!;
     const marker = n.kind === "exclusiveGateway" ? ` isMarkerVisible="true"` : "";
@@ -183,19 +194,22 @@ export function buildBpmn(spec: ModelSpec): string {
     push(8, bounds(b));
     if (n.name && n.kind !== "userTask" && n.kind !== "serviceTask") {
       const w = labelWidth(n.name);
+      const below = !usedSide(n.id, "bottom") || n.kind === "boundaryEvent";
+      const above = !below && !usedSide(n.id, "top");
+      const label = below ? { x: cx(b) - w / 2, y: b.y + b.h + 7 } : above ? { x: cx(b) - w / 2, y: b.y - 21 } : { x: b.x + b.w + 4, y: b.y - 16 };
       push(8, `<bpmndi:BPMNLabel>`);
-      push(10, bounds({ x: cx(b) - w / 2, y: b.y + b.h + 7, w, h: 14 }));
+      push(10, bounds({ ...label, w, h: 14 }));
       push(8, `</bpmndi:BPMNLabel>`);
     } else push(8, `<bpmndi:BPMNLabel />`);
     push(6, `</bpmndi:BPMNShape>`);
   }
   for (const f of spec.flows) {
-    const points = waypoints(f);
+    const edge = points.get(f.id)!;
     push(6, `<bpmndi:BPMNEdge id="${f.id}_di" bpmnElement="${f.id}">`);
-    for (const [x, y] of points) push(8, `<di:waypoint x="${Math.round(x)}" y="${Math.round(y)}" />`);
+    for (const [x, y] of edge) push(8, `<di:waypoint x="${Math.round(x)}" y="${Math.round(y)}" />`);
     if (f.name) {
-      const [x0, y0] = points[0]!;
-      const [x1, y1] = points[1]!;
+      const [x0, y0] = edge[0]!;
+      const [x1, y1] = edge[1]!;
       const w = labelWidth(f.name);
       const horizontal = Math.abs(y1 - y0) < 1;
       const lx = horizontal ? Math.min(x0, x1) + 8 : x0 + 6;

@@ -30,7 +30,7 @@ writeBpmn({
     externalTask("Task_CountersignSummary", "会签意见汇总", 11, 0, "land-countersign-summary"),
     userTask("Task_ProvinceDecision", "省厅审查结论", 12, 0, { "camunda:candidateGroups": `land-approver@${province}`, "camunda:dueDate": "P5WD", ...form("cla-province-decision") }),
     { id: "Gateway_ProvinceDecision", kind: "exclusiveGateway", name: "审查结论", col: 13, row: 0 },
-    { id: "End_Rejected", kind: "endEvent", name: "审查不通过", col: 13, row: 1 },
+    { id: "End_Rejected", kind: "endEvent", name: "审查不通过", col: 13, row: -1 },
     { id: "Gateway_Tier", kind: "exclusiveGateway", name: "审批机关", col: 14, row: 0 },
     userTask("Task_ProvinceApproval", "省人民政府审批", 15, 0, { "camunda:candidateGroups": `land-approver@${province}`, "camunda:dueDate": "P20WD", ...form("cla-approval") }),
     userTask("Task_NationalApproval", "报国务院审批(自然资源部审查)", 15, 1, { "camunda:candidateGroups": "land-approver@000000", "camunda:dueDate": "P20WD", ...form("cla-approval") }),
