@@ -50,7 +50,7 @@ describe("processes registry", () => {
           if (group === "${reviewGroup}") continue; // a multi-instance element variable (checked by the scenario)
           const [role, region] = group.split("@");
           expect(roleNames.has(role!), `role of ${group}`).toBe(true);
-          expect(region, group).toMatch(/^(\$\{(countyCode|cityOf\(countyCode\)|provinceOf\(countyCode\)|registrationRegion)\}|000000)$/);
+          expect(region, group).toMatch(/^(\$\{(countyCode|cityOf\(countyCode\)|provinceOf\(countyCode\)|registrationRegion|reviewRegion)\}|000000)$/);
         }
       });
 
