@@ -20,7 +20,7 @@ const zh = {
   submitApplication: "提交申报", receiptTitle: "申报成功", receiptNo: "受理编号", queryCode: "查询码", receiptHint: "请妥善保存受理编号和查询码，凭此查询办理进度。",
   myApplications: "我的申报", trackTitle: "办件进度查询", trackHint: "输入受理编号和查询码", notFoundTrack: "未找到该办件，请核对受理编号和查询码。",
   inProgress: "办理中", terminated: "已终止", result: "办理结果", currentStep: "当前环节", steps: "办理进度", noticeTitle: "公示公告", noNotices: "目前没有公示中的公告",
-  noticePeriod: "公示期：{from} 至 {until}", legend: "图例", caseCount: "{n} 个案件", noGeometry: "所选案件没有地块或点位", unread: "未读", urgeNotices: "催办提醒",
+  noticePeriod: "公示期：{from} 至 {until}", legend: "图例", caseCount: "{n} 个案件", noGeometry: "所选案件没有地块或点位", unread: "未读", urgeNotices: "催办提醒", markRead: "知道了",
   publishNotice: "发布公示", noticeBody: "公示内容", noticeDays: "公示天数", publish: "发布", published: "已发布公示", welcome: "欢迎使用金土政务服务门户",
   welcomeHint: "公众可网上申报、查询办件进度、查看公示；工作人员请登录办理。", openCase: "查看案件", flowCounts: "各业务待办",
 } as const;
@@ -49,7 +49,7 @@ const en: Record<MessageKey, string> = {
   notFoundTrack: "No application found; check the receipt number and query code.", inProgress: "In progress", terminated: "Terminated", result: "Result",
   currentStep: "Current step", steps: "Progress", noticeTitle: "Public notices", noNotices: "No notice is being published now",
   noticePeriod: "Published {from} to {until}", legend: "Legend", caseCount: "{n} cases", noGeometry: "The selected cases have no parcel or point",
-  unread: "unread", urgeNotices: "Reminders", publishNotice: "Publish a notice", noticeBody: "Notice text", noticeDays: "Days", publish: "Publish",
+  unread: "unread", urgeNotices: "Reminders", markRead: "Dismiss", publishNotice: "Publish a notice", noticeBody: "Notice text", noticeDays: "Days", publish: "Publish",
   published: "Notice published", welcome: "Welcome to the Jintu government service portal",
   welcomeHint: "The public can apply online, track applications and read notices; staff log in to work.", openCase: "Open case", flowCounts: "Tasks per flow",
 };

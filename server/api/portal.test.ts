@@ -210,7 +210,7 @@ describe("supervisors: cases, tracking, urge, suspend, statistics, map", () => {
     const hangzhou = await server.login("hangzhou-supervisor");
     const urged = await json(await hangzhou.post(`/api/portal/cases/${receipt.processInstanceId}/urge`, { json: { message: "请尽快办理" } }), 201);
     expect(urged.notified).toEqual(["group:land-reviewer@330100"]);
-    const notices = await json(await (await server.login("hangzhou-clerk")).get("/api/portal/notifications?unread=true"));
+    const notices = await json(await (await server.login("hangzhou-clerk")).get("/api/notifications?unread=true"));
     expect(notices[0]).toMatchObject({ kind: "urge", senderId: "hangzhou-supervisor", body: "请尽快办理" });
     await json(await (await server.login("xihu-clerk")).post(`/api/portal/cases/${receipt.processInstanceId}/urge`, { json: {} }), 403);
     await json(await (await server.login("xihu-supervisor")).put(`/api/portal/cases/${receipt.processInstanceId}/suspended`, { json: { suspended: true } }), 204);

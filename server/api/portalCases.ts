@@ -262,22 +262,6 @@ export const portalCaseRoutes: RouteModule = (router, registry, services) => {
   });
 
   defineRoute(router, registry, {
-    method: "get", path: "/portal/notifications", tags: ["portal"], summary: "催办 / 抄送 notices addressed to the caller or his candidate groups, newest first",
-    query: z.object({ unread: queryBoolean.optional(), maxResults: queryInt(1, 200).default(50) }),
-    response: z.array(z.object({ id: z.string(), kind: z.string(), senderId: z.string().nullable(), processInstanceId: z.string().nullable(),
-      taskId: z.string().nullable(), title: z.string(), body: z.string().nullable(), createdAt: z.date(), readAt: z.date().nullable() })),
-    permission: "authenticated",
-    async handler({ query, principal }) {
-      const recipients = [principal.userId, ...principal.groups.map((g) => `group:${g}`)];
-      const rows = await db.all<{ id: string; kind: string; sender_id: string | null; process_instance_id: string | null; task_id: string | null; title: string; body: string | null; created_at: number; read_at: number | null }>(
-        `SELECT * FROM "notification" WHERE "recipient" IN (${placeholders(recipients)})${query.unread ? ` AND "read_at" IS NULL` : ""} ORDER BY "created_at" DESC LIMIT ?`,
-        [...recipients, query.maxResults]);
-      return rows.map((r) => ({ id: r.id, kind: r.kind, senderId: r.sender_id, processInstanceId: r.process_instance_id, taskId: r.task_id,
-        title: r.title, body: r.body, createdAt: toDate(r.created_at)!, readAt: toDate(r.read_at) }));
-    },
-  });
-
-  defineRoute(router, registry, {
     method: "get", path: "/portal/case-map", tags: ["portal"],
     summary: "案件地图: the GeoJSON geometries (parcels, points) found in the cases' variables, with each case's status",
     query: CaseFilters.extend({ maxResults: queryInt(1, 2000).default(500) }),

@@ -2,7 +2,7 @@
 // per flow and paging. The filters live in the URL, so a reload or the back button keeps them.
 import { html } from "htm/preact";
 import { useState } from "preact/hooks";
-import { get, queryString } from "../api";
+import { get, post, queryString } from "../api";
 import { navigate, useLoad, useLocation, usePortal } from "../context";
 import { formatDateTime } from "../i18n";
 import { Card, Loading, Pager, StatusBadge } from "../ui";
@@ -23,7 +23,8 @@ export function InboxPage() {
   const params = Object.fromEntries(FILTERS.map((k) => [k, query.get(k) ?? ""])) as Record<(typeof FILTERS)[number], string>;
   const first = Number(params.firstResult || 0);
   const inbox = useLoad(() => get<Inbox>(`/api/portal/inbox${queryString({ ...params, maxResults: PAGE })}`), [query.toString()]);
-  const reminders = useLoad(() => get<Notification[]>("/api/portal/notifications?unread=true&maxResults=5"), []);
+  // 催办 / 抄送 notices come from the approval API (server/api/approval.ts), which also marks them read
+  const reminders = useLoad(() => get<Notification[]>("/api/notifications?unread=true&maxResults=5"), []);
   const [draft, setDraft] = useState({ businessKey: params.businessKey, applicant: params.applicant });
   const go = (changes: Record<string, string | number | boolean | undefined>) => {
     const next = { ...params, firstResult: "", ...changes };
@@ -33,7 +34,9 @@ export function InboxPage() {
   const data = inbox.data;
   return html`<div data-testid="inbox-page">
     ${reminders.data?.length ? html`<div class="alert alert-warning py-2" data-testid="reminders"><strong>${t("urgeNotices")}：</strong>
-      ${reminders.data.map((n) => html`<span class="me-3">${n.title}${n.body ? `（${n.body}）` : ""}</span>`)}</div>` : null}
+      ${reminders.data.map((n) => html`<span class="me-3" data-testid="reminder">${n.taskId ? html`<a href=${`/tasks/${n.taskId}`}>${n.title}</a>` : n.title}${n.body ? `（${n.body}）` : ""}
+        <button type="button" class="btn btn-link btn-sm p-0 ms-1 align-baseline" data-testid="reminder-read" title=${t("markRead")}
+          onClick=${() => void post(`/api/notifications/${encodeURIComponent(n.id)}/read`).then(reminders.reload, reminders.reload)}>${t("markRead")}</button></span>`)}</div>` : null}
     <div class="d-flex flex-wrap gap-2 mb-2 flow-counts" data-testid="flow-counts">
       <button class=${`btn btn-sm ${params.flow ? "btn-outline-secondary" : "btn-secondary"}`} onClick=${() => go({ flow: "" })}>${t("allFlows")}
         <span class="badge bg-light text-dark ms-1">${data ? data.counts.reduce((s, c) => s + c.count, 0) : "…"}</span></button>
