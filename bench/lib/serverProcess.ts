@@ -13,10 +13,11 @@ export interface ServerChild {
 }
 
 const main = path.resolve(import.meta.dirname, "serverMain.ts");
+export const helloMain = path.resolve(import.meta.dirname, "helloMain.ts");
 const root = path.resolve(import.meta.dirname, "../..");
 
-export async function startServerProcess(env: Record<string, string>, extraNodeArgs: string[] = []): Promise<ServerChild> {
-  const child = spawn(process.execPath, [...extraNodeArgs, "--import", "tsx", main], {
+export async function startServerProcess(env: Record<string, string>, extraNodeArgs: string[] = [], script = main): Promise<ServerChild> {
+  const child = spawn(process.execPath, [...extraNodeArgs, "--import", "tsx", script], {
     cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"],
   });
   const output: string[] = [];
