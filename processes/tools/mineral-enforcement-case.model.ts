@@ -1,0 +1,66 @@
+// First layout of processes/mineral-enforcement-case/mineral-enforcement-case.bpmn (see bpmnBuilder.ts).
+import path from "node:path";
+import { externalTask, messageRef, timerDuration, userTask, writeBpmn } from "./bpmnBuilder";
+
+const officer = { "camunda:candidateGroups": "enforcement-officer@${countyCode}" };
+const leader = { "camunda:candidateGroups": "leader@${countyCode}" };
+const form = (key: string) => ({ "camunda:formKey": `jintu-form:${key}` });
+
+writeBpmn({
+  file: path.resolve(import.meta.dirname, "../mineral-enforcement-case/mineral-enforcement-case.bpmn"),
+  processId: "mineral-enforcement-case",
+  processName: "矿产资源执法监察(违法采矿查处)",
+  versionTag: "2026.1",
+  documentation: "线索 → 现场核查(无证开采/越界开采) → 立案审批 → 立案登记 → 调查取证(开采范围、开采量) → 越界面积与违法所得核算 → 涉嫌犯罪的移送公安机关；否则告知(听证申请期5个工作日，申请以消息事件受理) → 处罚决定 → 送达执行 → 结案。",
+  messages: [{ id: "Message_HearingRequested", name: "MineralHearingRequested" }],
+  nodes: [
+    { id: "StartEvent_Clue", kind: "startEvent", name: "线索登记", col: 0, row: 0, attrs: form("mec-clue") },
+    userTask("Task_Verify", "现场核查", 1, 0, { ...officer, "camunda:dueDate": "P10WD", ...form("mec-verify") }),
+    { id: "Gateway_Violation", kind: "exclusiveGateway", name: "是否违法?", col: 2, row: 0 },
+    { id: "End_NoViolation", kind: "endEvent", name: "核查无违法(销号)", col: 2, row: 1 },
+    userTask("Task_FilingDecision", "立案审批", 3, 0, { ...leader, "camunda:dueDate": "P10WD", ...form("mec-filing") }),
+    { id: "Gateway_Filing", kind: "exclusiveGateway", name: "是否立案?", col: 4, row: 0 },
+    { id: "End_NotFiled", kind: "endEvent", name: "不予立案", col: 4, row: 1 },
+    externalTask("Task_Register", "立案登记(案号)", 5, 0, "mineral-enforcement-filing"),
+    userTask("Task_Investigate", "调查取证", 6, 0, { ...officer, "camunda:dueDate": "P60D", ...form("mec-investigate") }),
+    externalTask("Task_Assess", "越界面积与违法所得核算", 7, 0, "mineral-enforcement-assess"),
+    { id: "Gateway_Criminal", kind: "exclusiveGateway", name: "涉嫌犯罪?", col: 8, row: 0 },
+    userTask("Task_Transfer", "移送公安机关", 8, 1, { ...leader, "camunda:dueDate": "P3WD", ...form("mec-transfer") }),
+    { id: "End_Transferred", kind: "endEvent", name: "已移送", col: 9, row: 1 },
+    userTask("Task_Notice", "送达行政处罚告知书", 9, 0, { ...officer, "camunda:dueDate": "P5WD", ...form("mec-notice") }),
+    { id: "Gateway_HearingWindow", kind: "eventBasedGateway", name: "陈述申辩/听证申请期", col: 10, row: 0 },
+    { id: "Timer_Window", kind: "intermediateCatchEvent", name: "期满(5个工作日)", col: 11, row: 0, inner: timerDuration("P5WD") },
+    { id: "Message_Hearing", kind: "intermediateCatchEvent", name: "当事人申请听证", col: 11, row: -1, inner: messageRef("Message_HearingRequested") },
+    userTask("Task_Hearing", "组织听证", 12, -1, { ...officer, "camunda:dueDate": "P20WD", ...form("mec-hearing") }),
+    { id: "Gateway_ToDecision", kind: "exclusiveGateway", col: 13, row: 0 },
+    userTask("Task_Decision", "作出处罚决定", 14, 0, { ...leader, "camunda:dueDate": "P10WD", ...form("mec-decision") }),
+    userTask("Task_Execute", "送达并执行", 15, 0, { ...officer, "camunda:dueDate": "P3M", ...form("mec-execute") }),
+    userTask("Task_Close", "结案审批", 16, 0, { ...leader, "camunda:dueDate": "P10WD", ...form("mec-close") }),
+    { id: "End_Closed", kind: "endEvent", name: "结案", col: 17, row: 0 },
+  ],
+  flows: [
+    { id: "Flow_ToVerify", from: "StartEvent_Clue", to: "Task_Verify" },
+    { id: "Flow_ToViolation", from: "Task_Verify", to: "Gateway_Violation" },
+    { id: "Flow_Violation", from: "Gateway_Violation", to: "Task_FilingDecision", name: "违法", condition: "${violationType != 'none'}" },
+    { id: "Flow_NoViolation", from: "Gateway_Violation", to: "End_NoViolation", name: "无违法", isDefault: true },
+    { id: "Flow_ToFilingGateway", from: "Task_FilingDecision", to: "Gateway_Filing" },
+    { id: "Flow_File", from: "Gateway_Filing", to: "Task_Register", name: "立案", condition: "${filingDecision == 'file'}" },
+    { id: "Flow_NotFile", from: "Gateway_Filing", to: "End_NotFiled", name: "不予立案", isDefault: true },
+    { id: "Flow_ToInvestigate", from: "Task_Register", to: "Task_Investigate" },
+    { id: "Flow_ToAssess", from: "Task_Investigate", to: "Task_Assess" },
+    { id: "Flow_ToCriminal", from: "Task_Assess", to: "Gateway_Criminal" },
+    { id: "Flow_Criminal", from: "Gateway_Criminal", to: "Task_Transfer", name: "涉嫌非法采矿罪", condition: "${criminalReferral}" },
+    { id: "Flow_ToTransferred", from: "Task_Transfer", to: "End_Transferred" },
+    { id: "Flow_Administrative", from: "Gateway_Criminal", to: "Task_Notice", name: "行政处罚", isDefault: true },
+    { id: "Flow_ToWindow", from: "Task_Notice", to: "Gateway_HearingWindow" },
+    { id: "Flow_ToTimer", from: "Gateway_HearingWindow", to: "Timer_Window" },
+    { id: "Flow_ToMessage", from: "Gateway_HearingWindow", to: "Message_Hearing" },
+    { id: "Flow_ToHearing", from: "Message_Hearing", to: "Task_Hearing" },
+    { id: "Flow_TimerToDecision", from: "Timer_Window", to: "Gateway_ToDecision" },
+    { id: "Flow_HearingToDecision", from: "Task_Hearing", to: "Gateway_ToDecision" },
+    { id: "Flow_ToDecision", from: "Gateway_ToDecision", to: "Task_Decision" },
+    { id: "Flow_ToExecute", from: "Task_Decision", to: "Task_Execute" },
+    { id: "Flow_ToClose", from: "Task_Execute", to: "Task_Close" },
+    { id: "Flow_ToClosed", from: "Task_Close", to: "End_Closed" },
+  ],
+});
