@@ -2,8 +2,9 @@
 // people would: the applicant applies online with a drawn parcel; the county clerk finds it in his inbox,
 // fills the review form and approves (after a failed submit that must keep what he typed); the city clerk
 // returns it to the county (退回); the county clerk re-submits; twenty days later the supervisor
-// sees the case waiting at the city on the diagram, flagged overdue, and on the map; the public tracking
-// page shows the status without internal opinions. Fails on console errors and on any non-local request.
+// sees the case waiting at the city on the diagram, flagged overdue, and on the map, urges it (催办) and
+// suspends/resumes it; the city clerk finds the reminder in his inbox; the public tracking page shows the
+// status without internal opinions. Fails on console errors and on any non-local request.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -225,11 +226,20 @@ describe("portal in chromium", { timeout: 120_000 }, () => {
     expect(await page.locator("[data-element-id=Task_CountyReview].highlight-done").count()).toBe(1);
     expect(await page.locator("[data-element-id=End_Approved].highlight-done").count()).toBe(0);
     expect(await page.textContent("[data-testid=overdue-flag]")).toMatch(/超期 \d+ 个工作日/);
-    expect(await page.textContent("[data-testid=open-tasks]")).toContain("land-reviewer@330100");
+    // candidate groups read as role and region, not as `land-reviewer@330100`
+    expect(await page.textContent("[data-testid=open-tasks]")).toContain("用地审查（杭州市）");
     await page.click("[data-testid=urge]");
     await page.waitForSelector("[data-testid=case-message]");
-    expect(await page.textContent("[data-testid=case-message]")).toContain("group:land-reviewer@330100");
+    expect(await page.textContent("[data-testid=case-message]")).toBe("已催办：用地审查（杭州市）");
+    // the urge is in the engine's operation log, once, by the supervisor's name
+    await page.waitForSelector("[data-testid=urge-entry]");
+    expect(await page.locator("[data-testid=urge-entry]").allTextContents()).toEqual([expect.stringMatching(/ · 杭州市局监督 钱伟 · 催办 → 用地审查（杭州市）$/)]);
     await shot(page, "09-supervisor-case-diagram");
+    await page.click("[data-testid=suspend]");
+    await page.waitForFunction(() => document.querySelector("[data-testid=case-message]")?.textContent === "案件已挂起");
+    await page.waitForSelector("[data-testid=case-page] [data-status=suspended]");
+    await page.click("[data-testid=suspend]");
+    await page.waitForFunction(() => document.querySelector("[data-testid=case-message]")?.textContent === "案件已恢复");
 
     await page.click("[data-testid=nav-map]");
     await page.waitForFunction(() => document.querySelectorAll("[data-testid=case-map] .leaflet-overlay-pane path").length >= 1);
@@ -242,6 +252,16 @@ describe("portal in chromium", { timeout: 120_000 }, () => {
     expect(await page.textContent("[data-testid=stats-table]")).toContain("西湖区");
     await page.waitForSelector("[data-testid=chart-steps]");
     await shot(page, "11-supervisor-statistics");
+  });
+
+  it("the city clerk finds the 催办 reminder above his inbox and dismisses it", async () => {
+    const page = await loginAs("hangzhou-clerk", "/inbox");
+    await page.waitForSelector("[data-testid=reminders]");
+    expect(await page.textContent("[data-testid=reminder]")).toContain("催办：市级审核");
+    await shot(page, "12-city-clerk-reminder");
+    await page.click("[data-testid=reminder-read]");
+    await page.waitForSelector("[data-testid=reminders]", { state: "detached" });
+    await page.waitForSelector("[data-testid=inbox-table]");
   });
 
   it("the public tracking page shows the status and public steps only, in Chinese and English", async () => {
@@ -260,13 +280,13 @@ describe("portal in chromium", { timeout: 120_000 }, () => {
     expect(text).toContain("县级审查");
     expect(text).not.toContain("退回补正");
     expect(text).not.toContain("xihu-clerk");
-    await shot(page, "12-public-tracking");
+    await shot(page, "13-public-tracking");
     await page.click("[data-testid=language-switch]");
     await page.waitForFunction(() => document.querySelector("[data-testid=track-page]")?.textContent?.includes("Track an application"));
     await page.reload();
     await page.waitForSelector("[data-testid=track-result]");
     expect(await page.textContent("[data-testid=top-bar]")).toContain("Apply online");
-    await shot(page, "13-public-tracking-en");
+    await shot(page, "14-public-tracking-en");
   });
 
   it("made no foreign request and logged no console error", () => {

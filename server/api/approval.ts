@@ -55,6 +55,15 @@ function recordNotices(engine: Engine, notifications: NotificationRepository) {
   return { settled: () => Promise.all([...pending]).then(() => undefined) };
 }
 
+/**
+ * 催办 may come from a supervisor of the case's region (`task supervise`) or from someone who completed an
+ * earlier task of the case. Exported so the portal offers the button to exactly these users.
+ */
+export async function mayUrge(engine: Engine, principal: Principal, c: { processInstanceId: string; tenantId: string | null }): Promise<boolean> {
+  if (await principal.can("task", "supervise", c.tenantId ?? NATIONAL)) return true;
+  return (await engine.countHistoricTaskInstances({ processInstanceId: c.processInstanceId, taskAssignee: principal.userId, finished: true })) > 0;
+}
+
 export const approvalRoutes: RouteModule = (router, registry, services) => {
   const { engine, repos, authz, db, clock } = services;
   const notifications = new NotificationRepository(db, clock);
@@ -201,9 +210,8 @@ export const approvalRoutes: RouteModule = (router, registry, services) => {
     path: "urge", status: 201, summary: "催办: remind the task's holder (assignee, else its candidates); a supervisor of the region or an earlier handler of the case",
     body: z.object({ message: Message.optional() }).openapi("UrgeTask"), response: Notice,
     async handler({ task, body, principal }) {
-      if (!(await maySupervise(principal, task.tenantId))) {
-        const handled = await engine.countHistoricTaskInstances({ processInstanceId: task.processInstanceId, taskAssignee: principal.userId, finished: true });
-        if (!handled) throw forbidden(`Only a supervisor of region ${region(task.tenantId)} or an earlier handler of the case may urge task '${task.id}'`);
+      if (!(await mayUrge(engine, principal, task))) {
+        throw forbidden(`Only a supervisor of region ${region(task.tenantId)} or an earlier handler of the case may urge task '${task.id}'`);
       }
       const notice = await engine.urgeTask(task.id, { message: body.message, userId: principal.userId });
       await notices.settled();

@@ -3,7 +3,7 @@
 // of one county or city never reaches another's tasks, files, cases or figures.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ControlledClock } from "../../engine";
-import { startTestServer, type TestClient, type TestServer } from "../testing/testServer";
+import { eventually, startTestServer, type TestClient, type TestServer } from "../testing/testServer";
 import { TEST_FLOW_KEY, TEST_PARCEL, testFlowDeployment } from "./portalTestFlow";
 
 const DAY = 86_400_000;
@@ -206,13 +206,42 @@ describe("supervisors: cases, tracking, urge, suspend, statistics, map", () => {
     expect((await json(await hangzhou.get("/api/portal/cases?overdue=true"))).total).toBe(2);
   });
 
-  it("lets a supervisor of the region urge and suspend, nobody else", async () => {
+  it("urges through the approval route: once in the op log, the notifications and the audit log, shown by name", async () => {
+    const pi = receipt.processInstanceId;
     const hangzhou = await server.login("hangzhou-supervisor");
-    const urged = await json(await hangzhou.post(`/api/portal/cases/${receipt.processInstanceId}/urge`, { json: { message: "请尽快办理" } }), 201);
+    const before = await json(await hangzhou.get(`/api/portal/cases/${pi}/tracking`));
+    expect(before.actions).toEqual({ canUrge: true, canSuspend: true, canRetry: true });
+    expect(before.labels["land-reviewer@330100"]).toEqual({ zh: "用地审查（杭州市）", en: expect.stringMatching(/^Land reviewer \(/) });
+    expect(before.labels["xihu-clerk"].zh).toBe("西湖分局经办 张华");
+    const [task] = before.openTasks;
+    const urged = await json(await hangzhou.post(`/api/tasks/${task.id}/urge`, { json: { message: "请尽快办理" } }), 201);
     expect(urged.notified).toEqual(["group:land-reviewer@330100"]);
+
+    const after = await json(await hangzhou.get(`/api/portal/cases/${pi}/tracking`));
+    expect(after.operations.filter((o: { operationType: string }) => o.operationType === "Urge")).toEqual([
+      expect.objectContaining({ userId: "hangzhou-supervisor", taskId: task.id, newValue: "land-reviewer@330100", annotation: "请尽快办理" }),
+    ]);
+    expect(after.labels["hangzhou-supervisor"].zh).not.toBe("hangzhou-supervisor");
+    expect(await server.db.all(`SELECT "recipient", "sender_id" FROM "notification" WHERE "process_instance_id" = ? AND "kind" = 'urge'`, [pi]))
+      .toEqual([{ recipient: "group:land-reviewer@330100", sender_id: "hangzhou-supervisor" }]);
+    await eventually(() => server.db.get(`SELECT 1 AS found FROM audit_log WHERE action = 'POST /api/tasks/:id/urge' AND target = ?`, [task.id]));
+    expect(await server.db.all(`SELECT "user_id", "region", "status" FROM audit_log WHERE action LIKE '%urge%'`))
+      .toEqual([{ user_id: "hangzhou-supervisor", region: "330106", status: 201 }]);
     const notices = await json(await (await server.login("hangzhou-clerk")).get("/api/notifications?unread=true"));
-    expect(notices[0]).toMatchObject({ kind: "urge", senderId: "hangzhou-supervisor", body: "请尽快办理" });
-    await json(await (await server.login("xihu-clerk")).post(`/api/portal/cases/${receipt.processInstanceId}/urge`, { json: {} }), 403);
+    expect(notices).toEqual([expect.objectContaining({ kind: "urge", senderId: "hangzhou-supervisor", taskId: task.id, body: "请尽快办理" })]);
+
+    // the city clerk holds the task but handled nothing of the case: no button, and the route refuses him
+    const cityClerk = await server.login("hangzhou-clerk");
+    expect((await json(await cityClerk.get(`/api/portal/cases/${pi}/tracking`))).actions).toEqual({ canUrge: false, canSuspend: false, canRetry: false });
+    await json(await cityClerk.post(`/api/tasks/${task.id}/urge`, { json: {} }), 403);
+    // the county clerk completed the county step, so he may urge the city (the approval route's rule)
+    expect((await json(await (await server.login("xihu-clerk")).get(`/api/portal/cases/${pi}/tracking`))).actions.canUrge).toBe(true);
+    await json(await server.login("yuhang-clerk").then((c) => c.post(`/api/tasks/${task.id}/urge`, { json: {} })), 404);
+    await json(await hangzhou.post(`/api/portal/cases/${pi}/urge`, { json: {} }), 404); // the portal's own urge is gone
+  });
+
+  it("lets a supervisor of the region suspend and resume, nobody else", async () => {
+    const hangzhou = await server.login("hangzhou-supervisor");
     await json(await (await server.login("xihu-supervisor")).put(`/api/portal/cases/${receipt.processInstanceId}/suspended`, { json: { suspended: true } }), 204);
     expect((await json(await server.client().get(`/api/portal/public/track?receiptNo=${receipt.receiptNo}&queryCode=${receipt.queryCode}`))).status).toBe("suspended");
     await json(await (await server.login("hangzhou-clerk")).put(`/api/portal/cases/${receipt.processInstanceId}/suspended`, { json: { suspended: false } }), 403);

@@ -1,19 +1,19 @@
 // 案件监督 for supervisors: the case list across their region and below (filters: flow, status, region, start
 // date range, overdue), one case's tracking data (deployed BPMN, path taken, where tokens wait, who holds each
-// open task and for how many working days against its deadline, incidents, the engine's operation log and
-// urges), the map of cases, and the supervisory actions 催办 (urge), 挂起/恢复 (suspend/resume) and
-// incident retry.
+// open task and for how many working days against its deadline, incidents, the engine's operation log with
+// 催办 among it), the map of cases, 挂起/恢复 (suspend/resume) and incident retry. 催办 (urge) is the approval
+// route's (server/api/approval.ts: /api/tasks/:id/urge); the tracking data says who may use it, by its rule.
 //
-// Who may act: suspending and retrying need casbin ("case", "supervise") (supervisors of the region) or
-// ("case", "write") (what /engine-rest asks for); urging also the department head (leader) of the region.
-import { randomUUID } from "node:crypto";
+// Who may suspend and retry: casbin ("case", "supervise") (supervisors of the region) or ("case", "write")
+// (what /engine-rest asks for).
 import { z } from "zod";
 import { WorkingCalendar, type Queryable, type SqlValue } from "../../engine";
 import { NATIONAL, isWithin } from "../authz";
 import { badRequest, forbidden, notFound } from "../errors";
 import type { Principal } from "../principal";
 import { prefixMatch, regionPrefix, tenantScope } from "./portalInbox";
-import { holdsRoleOver, isoDate, chinaDayStart, placeholders, toDate, visibleCase } from "./portalShared";
+import { mayUrge } from "./approval";
+import { isoDate, chinaDayStart, partyLabels, placeholders, toDate, visibleCase, PartyLabels } from "./portalShared";
 import { defineRoute, queryBoolean, queryInt, regionCode } from "./route";
 import { tenantVisible } from "./scope";
 import type { ApiServices, RouteModule } from "./services";
@@ -70,21 +70,9 @@ const CaseRow = z.object({
 
 interface HiRow { id: string; business_key: string | null; process_definition_key: string; process_definition_name: string | null; state: string; start_time: number; end_time: number | null; tenant_id: string | null }
 
-/** Tasks' holders: the assignee's display name, else the candidate groups. */
-async function displayNames(services: ApiServices, ids: (string | null)[]): Promise<Map<string, string>> {
-  const unique = [...new Set(ids.filter((id): id is string => !!id))];
-  const users = await Promise.all(unique.map((id) => services.repos.users.find(id)));
-  return new Map(users.filter((u) => u !== null).map((u) => [u!.id, u!.displayName]));
-}
-
 /** casbin ("case", "supervise") — supervisors of the region (authz/roles.ts) — or ("case", "write"). */
 async function maySupervise(principal: Principal, tenantId: string | null): Promise<boolean> {
   return (await principal.can("case", "supervise", tenantId ?? NATIONAL)) || principal.can("case", "write", tenantId ?? NATIONAL);
-}
-
-/** 催办: whoever may supervise the case, and the department head (分管领导) of the region. */
-async function mayUrge(principal: Principal, tenantId: string | null): Promise<boolean> {
-  return holdsRoleOver(principal, ["leader"], tenantId) || maySupervise(principal, tenantId);
 }
 
 export const portalCaseRoutes: RouteModule = (router, registry, services) => {
@@ -135,22 +123,22 @@ export const portalCaseRoutes: RouteModule = (router, registry, services) => {
 
   defineRoute(router, registry, {
     method: "get", path: "/portal/cases/:processInstanceId/tracking", tags: ["portal"],
-    summary: "案件跟踪: deployed BPMN, path taken, current position, open tasks against their deadlines (working days), incidents, operation log, urges",
+    summary: "案件跟踪: deployed BPMN, path taken, current position, open tasks against their deadlines (working days), incidents, operation log (with 催办)",
     params: z.object({ processInstanceId: z.string().min(1).max(100) }),
     response: z.object({
       processDefinitionId: z.string(), suspended: z.boolean(), ended: z.boolean(), xml: z.string().nullable(),
       activeActivityIds: z.array(z.string()),
       visited: z.array(z.object({ activityId: z.string(), count: z.number(), finished: z.boolean() })),
       openTasks: z.array(z.object({
-        id: z.string(), name: z.string().nullable(), taskDefinitionKey: z.string(), assignee: z.string().nullable(), assigneeName: z.string().nullable(),
+        id: z.string(), name: z.string().nullable(), taskDefinitionKey: z.string(), assignee: z.string().nullable(),
         candidateGroups: z.array(z.string()), created: z.date(), due: z.date().nullable(), workingDaysOpen: z.number(),
         workingDaysLeft: z.number().nullable(), overdue: z.boolean(),
       })),
       incidents: z.array(z.object({ id: z.string(), type: z.string(), message: z.string().nullable(), activityId: z.string().nullable(),
         time: z.date(), configuration: z.string().nullable() })),
       operations: z.array(z.object({ time: z.date(), userId: z.string().nullable(), operationType: z.string(), entityType: z.string(),
-        property: z.string().nullable(), newValue: z.string().nullable(), taskId: z.string().nullable() })),
-      urges: z.array(z.object({ time: z.date(), senderId: z.string().nullable(), recipient: z.string(), title: z.string(), body: z.string().nullable() })),
+        property: z.string().nullable(), newValue: z.string().nullable(), taskId: z.string().nullable(), annotation: z.string().nullable() })),
+      labels: PartyLabels.openapi({ description: "how to show the users and candidate groups of the case (assignees, candidates, operators, urge recipients, opinion authors)" }),
       actions: z.object({ canUrge: z.boolean(), canSuspend: z.boolean(), canRetry: z.boolean() }),
     }).openapi("PortalCaseTracking"),
     permission: { object: "case", action: "read" },
@@ -158,7 +146,7 @@ export const portalCaseRoutes: RouteModule = (router, registry, services) => {
       const instance = await visibleCase(services, principal, params.processInstanceId);
       const ended = instance.endTime !== null;
       const now = clock.now();
-      const [xml, runtime, activeActivityIds, activities, tasks, incidents, operations, urges] = await Promise.all([
+      const [xml, runtime, activeActivityIds, activities, tasks, incidents, operations] = await Promise.all([
         engine.getProcessDefinitionXml(instance.processDefinitionId),
         ended ? Promise.resolve(null) : engine.getProcessInstance(instance.id),
         ended ? Promise.resolve([]) : engine.getActiveActivityIds(instance.id),
@@ -166,8 +154,6 @@ export const portalCaseRoutes: RouteModule = (router, registry, services) => {
         ended ? Promise.resolve([]) : engine.getTasks({ processInstanceId: instance.id }),
         engine.getIncidents({ processInstanceId: instance.id }),
         engine.getUserOperationLog({ processInstanceId: instance.id, sortOrder: "asc", maxResults: 500 }),
-        db.all<{ created_at: number; sender_id: string | null; recipient: string; title: string; body: string | null }>(
-          `SELECT "created_at", "sender_id", "recipient", "title", "body" FROM "notification" WHERE "process_instance_id" = ? AND "kind" = 'urge' ORDER BY "created_at"`, [instance.id]),
       ]);
       const visited = new Map<string, { count: number; finished: boolean }>();
       for (const a of activities) {
@@ -176,13 +162,17 @@ export const portalCaseRoutes: RouteModule = (router, registry, services) => {
         if (a.endTime !== null && !a.canceled) v.finished = true;
         visited.set(a.activityId, v);
       }
-      const names = await displayNames(services, tasks.map((t) => t.assignee));
-      const supervise = await maySupervise(principal, instance.tenantId);
+      const opinionUsers = (await repos.opinions.forProcessInstance(instance.id)).map((o) => o.userId);
+      const labels = await partyLabels(services, [
+        ...tasks.flatMap((t) => [t.assignee, ...t.candidateUsers, ...t.candidateGroups]),
+        ...operations.flatMap((o) => [o.userId, ...(o.operationType === "Urge" ? (o.newValue ?? "").split(",") : [])]),
+        ...activities.map((a) => a.assignee), ...opinionUsers,
+      ]);
       return {
         processDefinitionId: instance.processDefinitionId, suspended: runtime?.suspended ?? false, ended, xml, activeActivityIds,
         visited: [...visited].map(([activityId, v]) => ({ activityId, ...v })),
         openTasks: tasks.map((t) => ({
-          id: t.id, name: t.name, taskDefinitionKey: t.taskDefinitionKey, assignee: t.assignee, assigneeName: t.assignee ? names.get(t.assignee) ?? null : null,
+          id: t.id, name: t.name, taskDefinitionKey: t.taskDefinitionKey, assignee: t.assignee,
           candidateGroups: t.candidateGroups, created: t.created, due: t.due,
           workingDaysOpen: calendar.workingDaysBetween(t.created, now),
           workingDaysLeft: t.due ? calendar.workingDaysBetween(now, t.due) : null,
@@ -190,40 +180,14 @@ export const portalCaseRoutes: RouteModule = (router, registry, services) => {
         })),
         incidents: incidents.map((i) => ({ id: i.id, type: i.incidentType, message: i.incidentMessage, activityId: i.activityId, time: i.incidentTimestamp, configuration: i.configuration })),
         operations: operations.map((o) => ({ time: o.timestamp, userId: o.userId, operationType: o.operationType, entityType: o.entityType,
-          property: o.property, newValue: o.newValue, taskId: o.taskId })),
-        urges: urges.map((u) => ({ time: toDate(u.created_at)!, senderId: u.sender_id, recipient: u.recipient, title: u.title, body: u.body })),
-        actions: { canUrge: !ended && (await mayUrge(principal, instance.tenantId)), canSuspend: !ended && supervise, canRetry: supervise },
+          property: o.property, newValue: o.newValue, taskId: o.taskId, annotation: o.annotation })),
+        labels,
+        actions: {
+          canUrge: tasks.length > 0 && (await mayUrge(engine, principal, { processInstanceId: instance.id, tenantId: instance.tenantId })),
+          canSuspend: !ended && (await maySupervise(principal, instance.tenantId)),
+          canRetry: await maySupervise(principal, instance.tenantId),
+        },
       };
-    },
-  });
-
-  defineRoute(router, registry, {
-    method: "post", path: "/portal/cases/:processInstanceId/urge", tags: ["portal"], status: 201,
-    summary: "催办: remind whoever holds the case's open tasks (the assignee, else the candidate groups); a supervisor or leader of the region",
-    params: z.object({ processInstanceId: z.string().min(1).max(100) }),
-    body: z.object({ message: z.string().trim().max(1000).optional() }).openapi("PortalUrge"),
-    response: z.object({ notified: z.array(z.string()) }),
-    permission: { object: "case", action: "read" },
-    async handler({ params, body, principal, audit }) {
-      const instance = await visibleCase(services, principal, params.processInstanceId);
-      audit({ region: instance.tenantId, target: instance.id });
-      if (!(await mayUrge(principal, instance.tenantId))) {
-        throw forbidden(`Only a supervisor or leader of region ${instance.tenantId ?? NATIONAL} may urge this case`);
-      }
-      if (instance.endTime !== null) throw badRequest("The case has ended; there is nothing to urge");
-      const tasks = await engine.getTasks({ processInstanceId: instance.id });
-      if (!tasks.length) throw badRequest("The case has no open task to urge");
-      const notified: string[] = [];
-      const now = clock.now().getTime();
-      for (const task of tasks) {
-        const recipients = task.assignee ? [task.assignee] : [...task.candidateUsers, ...task.candidateGroups.map((g) => `group:${g}`)];
-        for (const recipient of recipients) {
-          await db.run(`INSERT INTO "notification" ("id", "recipient", "kind", "sender_id", "process_instance_id", "task_id", "title", "body", "created_at") VALUES (?, ?, 'urge', ?, ?, ?, ?, ?, ?)`,
-            [randomUUID(), recipient, principal.userId, instance.id, task.id, `催办：${instance.businessKey ?? instance.id} ${task.name ?? ""}`.trim(), body.message ?? null, now]);
-          notified.push(recipient);
-        }
-      }
-      return { notified };
     },
   });
 

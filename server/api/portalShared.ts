@@ -4,7 +4,7 @@ import type { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
 import type { Request, Response, Router } from "express";
 import { z, type ZodType } from "zod";
 import type { HistoricProcessInstance, Task } from "../../engine";
-import { NATIONAL, isWithin } from "../authz";
+import { NATIONAL, ROLES } from "../authz";
 import { ApiError, describeZodError, notFound } from "../errors";
 import type { Principal } from "../principal";
 import { ErrorSchema } from "./openapiRegistry";
@@ -45,13 +45,30 @@ export async function visibleCase({ engine }: ApiServices, principal: Principal,
   return instance;
 }
 
-/** Does the principal hold one of these roles at the tenant's region or above (e.g. a supervisor of the city)? */
-export function holdsRoleOver(principal: Principal, roles: readonly string[], tenantId: string | null): boolean {
-  if (principal.isAdmin) return true;
-  return principal.groups.some((group) => {
-    const at = group.lastIndexOf("@");
-    return roles.includes(group.slice(0, at)) && isWithin(tenantId ?? NATIONAL, group.slice(at + 1));
-  });
+export const PartyLabels = z.record(z.string(), z.object({ zh: z.string(), en: z.string() }));
+export type PartyLabels = z.infer<typeof PartyLabels>;
+
+/**
+ * How people read the users and candidate groups the engine names: a user by his display name, a group
+ * `role@region` (also written `group:role@region`, as notifications address it) by role label and region
+ * name, e.g. 用地审查（杭州市）. Keyed by the id without `group:`; an unknown id is shown as it is.
+ */
+export async function partyLabels({ repos }: ApiServices, ids: Iterable<string | null | undefined>): Promise<PartyLabels> {
+  const unique = [...new Set([...ids].filter((id): id is string => !!id).map((id) => id.replace(/^group:/, "")))];
+  const regions = new Map((await repos.regions.all()).map((r) => [r.code, r]));
+  const labels: PartyLabels = {};
+  await Promise.all(unique.map(async (id) => {
+    const at = id.lastIndexOf("@");
+    const role = at > 0 ? ROLES.find((r) => r.name === id.slice(0, at)) : undefined;
+    const region = at > 0 ? regions.get(id.slice(at + 1)) : undefined;
+    if (role && region) {
+      labels[id] = { zh: `${role.label}（${region.name}）`, en: `${role.labelEn} (${region.nameEn ?? region.name})` };
+      return;
+    }
+    const user = await repos.users.find(id);
+    labels[id] = { zh: user?.displayName ?? id, en: user?.displayName ?? id };
+  }));
+  return labels;
 }
 
 /**

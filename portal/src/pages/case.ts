@@ -1,6 +1,7 @@
 // 案件跟踪: one case on its diagram (path taken, where it waits), who holds each open task and for how many
 // working days against its deadline, the history and opinions, the operation log, incidents with retry,
-// and the supervisory actions 催办 and 挂起/恢复.
+// and the supervisory actions 催办 (the approval route /api/tasks/:id/urge, so the engine's operation log
+// records it like any other 催办) and 挂起/恢复.
 import { html } from "htm/preact";
 import { useEffect, useRef, useState } from "preact/hooks";
 import { get, post, put } from "../api";
@@ -11,11 +12,12 @@ import { Attachments } from "./attachments";
 
 interface Tracking {
   suspended: boolean; ended: boolean; xml: string | null; activeActivityIds: string[]; visited: { activityId: string; count: number; finished: boolean }[];
-  openTasks: { id: string; name: string | null; taskDefinitionKey: string; assignee: string | null; assigneeName: string | null; candidateGroups: string[];
+  openTasks: { id: string; name: string | null; taskDefinitionKey: string; assignee: string | null; candidateGroups: string[];
     created: string; due: string | null; workingDaysOpen: number; workingDaysLeft: number | null; overdue: boolean }[];
   incidents: { id: string; type: string; message: string | null; activityId: string | null; time: string }[];
-  operations: { time: string; userId: string | null; operationType: string; entityType: string; property: string | null; newValue: string | null }[];
-  urges: { time: string; senderId: string | null; recipient: string; title: string; body: string | null }[];
+  operations: { time: string; userId: string | null; operationType: string; entityType: string; property: string | null; newValue: string | null; annotation: string | null }[];
+  /** display names of users, role + region of candidate groups, keyed by id (without `group:`) */
+  labels: Record<string, { zh: string; en: string }>;
   actions: { canUrge: boolean; canSuspend: boolean; canRetry: boolean };
 }
 interface CaseDetail {
@@ -58,14 +60,20 @@ export function CasePage({ processInstanceId }: { processInstanceId: string }) {
   const { summary, history, opinions } = detail.data;
   const tr = tracking.data;
   const status = tr.suspended ? "suspended" : summary.state;
+  const who = (id: string | null) => {
+    if (!id) return "—";
+    const label = tr.labels[id.replace(/^group:/, "")];
+    return label ? label[language] : id;
+  };
   return html`<div data-testid="case-page">
     <div class="d-flex align-items-center gap-2 mb-2">
       <h1 class="h4 m-0 me-auto">${summary.processDefinitionName ?? summary.processDefinitionKey} <small class="text-muted">${summary.businessKey}</small></h1>
       <${StatusBadge} status=${status} />
       ${tr.openTasks.some((task) => task.overdue) ? html`<${StatusBadge} status="overdue" />` : null}
       ${tr.actions.canUrge ? html`<button class="btn btn-sm btn-warning" data-testid="urge" onClick=${() => act(async () => {
-        const r = await post<{ notified: string[] }>(`/api/portal/cases/${processInstanceId}/urge`, {});
-        return t("urgeDone", { who: r.notified.join("、") });
+        const notified: string[] = [];
+        for (const task of tr.openTasks) notified.push(...(await post<{ notified: string[] }>(`/api/tasks/${encodeURIComponent(task.id)}/urge`, {})).notified);
+        return t("urgeDone", { who: [...new Set(notified)].map(who).join("、") });
       })}>${t("urge")}</button>` : null}
       ${tr.actions.canSuspend ? html`<button class="btn btn-sm btn-outline-secondary" data-testid="suspend" onClick=${() => act(async () => {
         await put(`/api/portal/cases/${processInstanceId}/suspended`, { suspended: !tr.suspended });
@@ -80,7 +88,7 @@ export function CasePage({ processInstanceId }: { processInstanceId: string }) {
           ${tr.openTasks.length ? html`<table class="table table-sm m-0"><thead><tr><th>${t("taskName")}</th><th>${t("holder")}</th><th>${t("created")}</th><th>${t("due")}</th><th></th></tr></thead>
             <tbody>${tr.openTasks.map((task) => html`<tr data-testid="open-task">
               <td>${task.name}</td>
-              <td>${task.assignee ? `${task.assigneeName ?? task.assignee}` : t("candidates", { groups: task.candidateGroups.join("、") })}</td>
+              <td>${task.assignee ? who(task.assignee) : t("candidates", { groups: task.candidateGroups.map(who).join("、") })}</td>
               <td class="small">${formatDateTime(task.created, language)}<br /><span class="text-muted">${t("workingDaysOpen", { n: task.workingDaysOpen })}</span></td>
               <td class="small">${formatDateTime(task.due, language)}</td>
               <td class="small">${task.workingDaysLeft === null ? "—" : task.overdue
@@ -90,7 +98,7 @@ export function CasePage({ processInstanceId }: { processInstanceId: string }) {
         <//>
         <${Card} title=${t("history")} testid="history">
           <ol class="timeline m-0">${history.filter((h) => !/Gateway$|gateway/.test(h.activityType)).map((h) => html`<li class=${h.endTime ? "" : "current"}>
-            <div class="small text-muted">${formatDateTime(h.startTime, language)}${h.endTime ? ` → ${formatDateTime(h.endTime, language)}` : ""}${h.assignee ? ` · ${h.assignee}` : ""}</div>
+            <div class="small text-muted">${formatDateTime(h.startTime, language)}${h.endTime ? ` → ${formatDateTime(h.endTime, language)}` : ""}${h.assignee ? ` · ${who(h.assignee)}` : ""}</div>
             <div>${h.activityName ?? h.activityId}${h.canceled ? " ✕" : ""}</div></li>`)}</ol>
         <//>
         ${tr.incidents.length ? html`<${Card} title=${t("incidents")} testid="incidents">
@@ -101,13 +109,14 @@ export function CasePage({ processInstanceId }: { processInstanceId: string }) {
       </div>
       <div class="col-lg-5">
         <${Card} title=${t("opinions")} testid="case-opinions">
-          ${opinions.length ? html`<ol class="timeline m-0">${opinions.map((o) => html`<li><div class="small text-muted">${formatDateTime(o.time, language)} · ${o.taskName ?? ""} · ${o.userId}</div><div>${o.message}</div></li>`)}</ol>`
+          ${opinions.length ? html`<ol class="timeline m-0">${opinions.map((o) => html`<li><div class="small text-muted">${formatDateTime(o.time, language)} · ${o.taskName ?? ""} · ${who(o.userId)}</div><div>${o.message}</div></li>`)}</ol>`
             : html`<p class="text-muted m-0">${t("noOpinions")}</p>`}
         <//>
         <${Attachments} processInstanceId=${processInstanceId} canUpload=${false} />
         <${Card} title=${t("audit")} testid="operations">
-          <ul class="list-unstyled small m-0">${tr.operations.map((o) => html`<li>${formatDateTime(o.time, language)} · ${o.userId ?? "—"} · ${o.operationType}${o.property ? ` ${o.property}=${o.newValue ?? ""}` : ""}</li>`)}
-          ${tr.urges.map((u) => html`<li class="text-warning-emphasis">${formatDateTime(u.time, language)} · ${u.senderId} · ${t("urge")} → ${u.recipient}${u.body ? `：${u.body}` : ""}</li>`)}</ul>
+          <ul class="list-unstyled small m-0">${tr.operations.map((o) => o.operationType === "Urge"
+            ? html`<li class="text-warning-emphasis" data-testid="urge-entry">${formatDateTime(o.time, language)} · ${who(o.userId)} · ${t("urge")} → ${(o.newValue ?? "").split(",").map(who).join("、")}${o.annotation ? `：${o.annotation}` : ""}</li>`
+            : html`<li>${formatDateTime(o.time, language)} · ${who(o.userId)} · ${o.operationType}${o.property ? ` ${o.property}=${o.newValue ?? ""}` : ""}</li>`)}</ul>
         <//>
       </div>
     </div>
