@@ -25,8 +25,10 @@ export function buildDeploymentForm(input: DeploymentInput): FormData {
   const form = new FormData();
   form.append("deployment-name", input.name);
   form.append("deployment-source", DEPLOYMENT_SOURCE);
+  // Duplicate filtering skips a deployment identical to the last one. No `deploy-changed-only`: it would
+  // leave an unchanged <key>.form.json out of the new deployment, and the task form is read from the
+  // process definition's own deployment (a v2 with only the BPMN fell back to the latest saved form).
   form.append("enable-duplicate-filtering", "true");
-  form.append("deploy-changed-only", "true");
   if (input.tenantId?.trim()) form.append("tenant-id", input.tenantId.trim());
   form.append("jintu-version-note", input.note);
   const bpmnFile = `${safeFileName(input.name)}.bpmn`;

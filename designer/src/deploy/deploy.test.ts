@@ -31,7 +31,6 @@ describe("buildDeploymentForm", () => {
       ["deployment-name", "land"],
       ["deployment-source", "jintu-designer"],
       ["enable-duplicate-filtering", "true"],
-      ["deploy-changed-only", "true"],
       ["tenant-id", "330106"],
       ["jintu-version-note", "首版"],
     ]);

@@ -1,6 +1,10 @@
-// Loads Form.io on demand (it is ~1.7 MB) after ace, and registers Jintu's custom components
-// (parcelMap, pointPicker, regionSelect) from forms/components when that folder provides them.
+// Loads Form.io on demand (it is ~1.7 MB) after ace, flatpickr and the
+// time-zone data (all would come from a CDN otherwise),
+// and registers Jintu's custom components (parcelMap, pointPicker, regionSelect) from forms/components
+// when that folder provides them.
 import "./aceSetup";
+import "./flatpickrSetup";
+import "./timezoneSetup";
 import "@formio/js/dist/formio.full.min.css";
 import "leaflet/dist/leaflet.css";
 import "@geoman-io/leaflet-geoman-free/dist/leaflet-geoman.css";

@@ -77,6 +77,8 @@ export function openFormsDialog(context: DesignerContext): void {
     const builderOptions: Record<string, unknown> = { noDefaultSubmitButton: false, builder: { premium: false } };
     if (customComponents && builderGroup) {
       (builderOptions.builder as any).jintu = builderGroup;
+      // Their builderInfo also files them under "advanced"; list them once, in their own group.
+      (builderOptions.builder as any).advanced = { components: Object.fromEntries(Object.keys(builderGroup.components).map((type) => [type, false])) };
     } else {
       status.append(alertBox("warning", t("customComponentsMissing"), "forms-components-missing"));
     }

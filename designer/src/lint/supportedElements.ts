@@ -53,7 +53,7 @@ export const UNSUPPORTED_TYPES: Readonly<Record<string, string>> = {
 
 /** Replace-menu entries (ids from bpmn-js ReplaceOptions) that would create an unsupported element. */
 export const BLOCKED_REPLACE_ENTRY =
-  /^(replace-with-.*(script-task|transaction|ad-hoc-subprocess|complex-gateway|conditional|compensation|link|cancel|event-based-instantiate-gateway).*|toggle-loop)$/;
+  /^(replace-with-.*(script-task|transaction|ad-hoc-subprocess|complex-gateway|conditional-(?:start|intermediate|boundary)|compensation|link|cancel|event-based-instantiate-gateway).*|toggle-loop)$/;
 
 /** Context-pad entries removed for the same reason. */
 export const BLOCKED_CONTEXT_PAD_ENTRIES: readonly string[] = [

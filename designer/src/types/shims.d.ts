@@ -72,3 +72,9 @@ declare module "ace-builds/src-noconflict/ace" {
   export default ace;
 }
 declare module "ace-builds/src-noconflict/*";
+
+// The data-less build of moment-timezone that Form.io imports (same API as "moment-timezone").
+declare module "moment-timezone/moment-timezone" {
+  import moment from "moment-timezone";
+  export default moment;
+}
