@@ -240,13 +240,18 @@ describe("supervisors: cases, tracking, urge, suspend, statistics, map", () => {
     await json(await hangzhou.post(`/api/portal/cases/${pi}/urge`, { json: {} }), 404); // the portal's own urge is gone
   });
 
-  it("lets a supervisor of the region suspend and resume, nobody else", async () => {
-    const hangzhou = await server.login("hangzhou-supervisor");
-    await json(await (await server.login("xihu-supervisor")).put(`/api/portal/cases/${receipt.processInstanceId}/suspended`, { json: { suspended: true } }), 204);
+  it("suspends and resumes through the approval routes; the public tracking shows it", async () => {
+    const pi = receipt.processInstanceId;
+    await json(await (await server.login("xihu-supervisor")).post(`/api/cases/${pi}/suspend`), 204);
     expect((await json(await server.client().get(`/api/portal/public/track?receiptNo=${receipt.receiptNo}&queryCode=${receipt.queryCode}`))).status).toBe("suspended");
-    await json(await (await server.login("hangzhou-clerk")).put(`/api/portal/cases/${receipt.processInstanceId}/suspended`, { json: { suspended: false } }), 403);
-    await json(await (await server.login("ningbo-supervisor")).put(`/api/portal/cases/${receipt.processInstanceId}/suspended`, { json: { suspended: false } }), 404);
-    await json(await hangzhou.put(`/api/portal/cases/${receipt.processInstanceId}/suspended`, { json: { suspended: false } }), 204);
+    const hangzhou = await server.login("hangzhou-supervisor");
+    expect((await json(await hangzhou.get(`/api/portal/cases/${pi}/tracking`))).suspended).toBe(true);
+    expect((await json(await hangzhou.get(`/api/portal/cases?status=suspended`))).total).toBe(1);
+    await json(await (await server.login("hangzhou-clerk")).post(`/api/cases/${pi}/resume`), 403);
+    await json(await (await server.login("ningbo-supervisor")).post(`/api/cases/${pi}/resume`), 404);
+    await json(await hangzhou.put(`/api/portal/cases/${pi}/suspended`, { json: { suspended: false } }), 404); // the portal's own route is gone
+    await json(await hangzhou.post(`/api/cases/${pi}/resume`), 204);
+    expect((await json(await hangzhou.get(`/api/portal/cases/${pi}/tracking`))).suspended).toBe(false);
   });
 
   it("counts per flow and region, and refuses another region's statistics", async () => {

@@ -1,11 +1,12 @@
 // 案件监督 for supervisors: the case list across their region and below (filters: flow, status, region, start
 // date range, overdue), one case's tracking data (deployed BPMN, path taken, where tokens wait, who holds each
 // open task and for how many working days against its deadline, incidents, the engine's operation log with
-// 催办 among it), the map of cases, 挂起/恢复 (suspend/resume) and incident retry. 催办 (urge) is the approval
-// route's (server/api/approval.ts: /api/tasks/:id/urge); the tracking data says who may use it, by its rule.
+// 催办 among it), the map of cases, and incident retry. 催办 (urge) and 挂起/恢复 (suspend/resume) are the
+// approval routes' (server/api/approval.ts: /api/tasks/:id/urge, /api/cases/:id/suspend|resume); the tracking
+// data says whether the caller may use them, by the same rules.
 //
-// Who may suspend and retry: casbin ("case", "supervise") (supervisors of the region) or ("case", "write")
-// (what /engine-rest asks for).
+// Who may retry: casbin ("case", "supervise") (supervisors of the region) or ("case", "write") (what
+// /engine-rest asks for).
 import { z } from "zod";
 import { WorkingCalendar, type Queryable, type SqlValue } from "../../engine";
 import { NATIONAL, isWithin } from "../authz";
@@ -184,26 +185,10 @@ export const portalCaseRoutes: RouteModule = (router, registry, services) => {
         labels,
         actions: {
           canUrge: tasks.length > 0 && (await mayUrge(engine, principal, { processInstanceId: instance.id, tenantId: instance.tenantId })),
-          canSuspend: !ended && (await maySupervise(principal, instance.tenantId)),
+          canSuspend: !ended && (await principal.can("case", "supervise", instance.tenantId ?? NATIONAL)),
           canRetry: await maySupervise(principal, instance.tenantId),
         },
       };
-    },
-  });
-
-  defineRoute(router, registry, {
-    method: "put", path: "/portal/cases/:processInstanceId/suspended", tags: ["portal"],
-    summary: "挂起 / 恢复: suspend or resume a running case (a supervisor of the region, or case write)",
-    params: z.object({ processInstanceId: z.string().min(1).max(100) }),
-    body: z.object({ suspended: z.boolean(), reason: z.string().max(1000).optional() }).openapi("PortalSuspension"),
-    permission: { object: "case", action: "read" },
-    async handler({ params, body, principal, audit }) {
-      const instance = await visibleCase(services, principal, params.processInstanceId);
-      audit({ region: instance.tenantId, target: instance.id });
-      if (!(await maySupervise(principal, instance.tenantId))) throw forbidden(`The user '${principal.userId}' may not suspend or resume case '${instance.id}'`);
-      if (instance.endTime !== null) throw badRequest("The case has ended");
-      await engine.suspendProcessInstance(instance.id, body.suspended, { userId: principal.userId });
-      return undefined;
     },
   });
 

@@ -1,10 +1,10 @@
 // 案件跟踪: one case on its diagram (path taken, where it waits), who holds each open task and for how many
 // working days against its deadline, the history and opinions, the operation log, incidents with retry,
-// and the supervisory actions 催办 (the approval route /api/tasks/:id/urge, so the engine's operation log
-// records it like any other 催办) and 挂起/恢复.
+// and the supervisory actions 催办 and 挂起/恢复 (the approval routes /api/tasks/:id/urge and
+// /api/cases/:id/suspend|resume, so the engine's operation log records them like any other 催办 or 挂起).
 import { html } from "htm/preact";
 import { useEffect, useRef, useState } from "preact/hooks";
-import { get, post, put } from "../api";
+import { get, post } from "../api";
 import { useLoad, usePortal } from "../context";
 import { formatDateTime } from "../i18n";
 import { Alert, Card, Loading, StatusBadge } from "../ui";
@@ -76,7 +76,7 @@ export function CasePage({ processInstanceId }: { processInstanceId: string }) {
         return t("urgeDone", { who: [...new Set(notified)].map(who).join("、") });
       })}>${t("urge")}</button>` : null}
       ${tr.actions.canSuspend ? html`<button class="btn btn-sm btn-outline-secondary" data-testid="suspend" onClick=${() => act(async () => {
-        await put(`/api/portal/cases/${processInstanceId}/suspended`, { suspended: !tr.suspended });
+        await post(`/api/cases/${encodeURIComponent(processInstanceId)}/${tr.suspended ? "resume" : "suspend"}`);
         return tr.suspended ? t("resumedDone") : t("suspendedDone");
       })}>${tr.suspended ? t("resume") : t("suspend")}</button>` : null}
     </div>
