@@ -9,4 +9,5 @@ test("cityOf / provinceOf follow the real GB/T 2260 chains", () => {
   expect(f.cityOf("441900")).toBe("441900"); // 东莞: a city without counties
   expect(f.regionName("330106")).toBe("西湖区");
   expect(() => f.cityOf("33010")).toThrow(/GB\/T 2260/);
+  expect(() => f.regionName("abc")).toThrow(/GB\/T 2260/);
 });

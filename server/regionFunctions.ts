@@ -1,6 +1,7 @@
-// Expression helpers that route a task up the administrative hierarchy, so one deployed model serves
-// every county: `camunda:candidateGroups="land-reviewer@${cityOf(countyCode)}"`.
-import { cityOf, provinceOf, regionByCode, fullName } from "../gis-components/regions";
+// Expression helpers given to the engine: the flows' routing helpers (`land-reviewer@${cityOf(countyCode)}`,
+// defined once in processes/) plus region names for task names and documents.
+import { fullName, regionByCode } from "../gis-components/regions";
+import { flowExpressionFunctions } from "../processes";
 import type { ExpressionFunction } from "../engine";
 
 function code(value: unknown, fn: string): string {
@@ -10,15 +11,7 @@ function code(value: unknown, fn: string): string {
 }
 
 export const regionExpressionFunctions: Record<string, ExpressionFunction> = {
-  // a county's city; a province-administered county (e.g. 仙桃 429004) has none: its province acts as the city tier
-  cityOf: (c) => {
-    const k = code(c, "cityOf");
-    return cityOf(k)?.code ?? provinceOf(k)?.code ?? k;
-  },
-  provinceOf: (c) => {
-    const k = code(c, "provinceOf");
-    return provinceOf(k)?.code ?? k;
-  },
+  ...flowExpressionFunctions,
   regionName: (c) => regionByCode(code(c, "regionName"))?.name ?? null,
   regionFullName: (c) => fullName(code(c, "regionFullName")) ?? null,
 };
