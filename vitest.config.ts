@@ -9,5 +9,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: "forks",
+    // Most test files wait on servers, databases and a browser rather than computing, so two files run
+    // side by side even on a 2-core machine (Vitest's default there is one). JINTU_TEST_WORKERS overrides.
+    maxWorkers: Number(process.env.JINTU_TEST_WORKERS ?? 2),
   },
 });
