@@ -16,6 +16,12 @@ import { median, round } from "./lib/stats";
 
 const RUNS = quick ? 1 : 3;
 const INSTANCES = quick ? 100 : 1500;
+/** PostgreSQL with durable commits is bound by the disk's fsync (~8 ms per commit here): fewer instances. */
+const INSTANCES_DURABLE_PG = quick ? 60 : 400;
+/** bpmn-engine costs ~15 ms per instance (its in-memory message broker): enough to get a stable rate. */
+const BPMN_ENGINE_INSTANCES = quick ? 50 : 200;
+
+interface Variant { name: string; dialect: BenchDialect; settings?: Record<string, string>; instances: number }
 const WARMUP = quick ? 30 : 200;
 const COUNT_SAMPLE = quick ? 20 : 100;
 
@@ -72,14 +78,25 @@ function totals(profile: CommandProfile[]): { transactions: number; rowsWritten:
 }
 
 async function main() {
-  const dialects: BenchDialect[] = (await postgresAvailable()) ? ["sqlite", "postgres"] : ["sqlite"];
-  if (dialects.length === 1) console.log("PostgreSQL not reachable: SQLite only");
+  const pgUp = await postgresAvailable();
+  if (!pgUp) console.log("PostgreSQL not reachable: SQLite only");
+  // SQLite runs WAL with synchronous=NORMAL: a commit is durable against a process crash, not an OS crash
+  // (no fsync per commit). PostgreSQL's default fsyncs every commit; synchronous_commit=off is the
+  // PostgreSQL setting with SQLite's guarantee (crash-safe, may lose the last commits on an OS crash).
+  const variants: Variant[] = [
+    { name: "sqlite", dialect: "sqlite", instances: INSTANCES },
+    ...(pgUp ? [
+      { name: "postgres", dialect: "postgres" as const, instances: INSTANCES_DURABLE_PG },
+      { name: "postgres synchronous_commit=off", dialect: "postgres" as const, settings: { synchronous_commit: "off" }, instances: INSTANCES },
+    ] : []),
+  ];
   const results: any[] = [];
   const profiles: Record<string, Record<ModelName, CommandProfile[]>> = {};
-  for (const dialect of dialects) {
-    const database = await freshBenchDatabase(dialect, "tp");
+  for (const variant of variants) {
+    const dialect = variant.dialect;
+    const database = await freshBenchDatabase(dialect, "tp", variant.settings);
     try {
-      profiles[dialect] = await profileStatements(database.url, dialect);
+      if (!profiles[dialect]) profiles[dialect] = await profileStatements(database.url, dialect);
       const engine: Engine = await createEngine({ databaseUrl: database.url });
       await deployBenchModels(engine);
       for (const model of ["A", "B"] as ModelName[]) {
@@ -91,21 +108,21 @@ async function main() {
           const raw: number[] = [];
           const bpe: number[] = [];
           for (let run = 0; run < RUNS; run++) {
-            jintu.push(await drive(INSTANCES, callers, runOne));
+            jintu.push(await drive(variant.instances, callers, runOne));
             raw.push(dialect === "sqlite"
-              ? await rawSqliteBaseline(path.join(path.dirname(database.url.replace(/^file:/, "")), `raw-${model}-${callers}-${run}.db`), INSTANCES, t.rowsWritten, t.transactions, callers)
-              : await rawPgBaseline(database.url, INSTANCES, t.rowsWritten, t.transactions, callers));
-            bpe.push(await bpmnEngineBaseline(model === "A" ? modelA : modelB, model, Math.min(INSTANCES, 500), callers));
+              ? await rawSqliteBaseline(path.join(path.dirname(database.url.replace(/^file:/, "")), `raw-${model}-${callers}-${run}.db`), variant.instances, t.rowsWritten, t.transactions, callers)
+              : await rawPgBaseline(database.url, variant.instances, t.rowsWritten, t.transactions, callers));
+            bpe.push(await bpmnEngineBaseline(model === "A" ? modelA : modelB, model, BPMN_ENGINE_INSTANCES, callers));
           }
           const row = {
-            dialect, model, callers,
+            database: variant.name, model, callers,
             "jintu inst/s": round(median(jintu)), "raw inserts inst/s": round(median(raw)), "bpmn-engine inst/s": round(median(bpe)),
             "jintu/raw": round(median(jintu) / median(raw), 3), "jintu/bpmn-engine": round(median(jintu) / median(bpe), 2),
             "rows/inst": t.rowsWritten, "tx/inst": t.transactions, "stmts/inst": t.statements,
             runs: { jintu: jintu.map((v) => round(v)), raw: raw.map((v) => round(v)), bpmnEngine: bpe.map((v) => round(v)) },
           };
           results.push(row);
-          console.log(`${dialect} model ${model} callers ${callers}: jintu ${row["jintu inst/s"]}/s, raw ${row["raw inserts inst/s"]}/s, bpmn-engine ${row["bpmn-engine inst/s"]}/s`);
+          console.log(`${variant.name} model ${model} callers ${callers}: jintu ${row["jintu inst/s"]}/s, raw ${row["raw inserts inst/s"]}/s, bpmn-engine ${row["bpmn-engine inst/s"]}/s`);
         }
         dispose();
       }
@@ -118,7 +135,7 @@ async function main() {
   for (const [dialect, byModel] of Object.entries(profiles)) {
     printTable(`SQL per command on ${dialect} (per call)`, Object.entries(byModel).flatMap(([model, rows]) => rows.map((r) => ({ model, ...r }))));
   }
-  const file = writeResult("throughput", { results, statementsPerCommand: profiles }, { runs: RUNS, instancesPerRun: INSTANCES, quick });
+  const file = writeResult("throughput", { results, statementsPerCommand: profiles }, { runs: RUNS, instancesPerRun: Object.fromEntries(variants.map((v) => [v.name, v.instances])), quick });
   console.log(`\nwrote ${file}`);
 }
 

@@ -8,6 +8,6 @@ const client = new Client({
   interceptors: new BasicAuthInterceptor({ username: "worker", password: "demo" }),
 });
 client.subscribe(process.env.TOPIC!, async ({ task }) => {
-  console.log(`LOCKED ${JSON.stringify({ id: task.id, lockExpirationTime: task.lockExpirationTime })}`);
+  console.log(`LOCKED ${JSON.stringify({ id: task.id, lockExpirationTime: (task as unknown as { lockExpirationTime: string }).lockExpirationTime })}`);
   await new Promise(() => undefined); // holds the lock until killed
 });

@@ -56,7 +56,7 @@ describe("a worker that dies holding a lock", () => {
       const done = new Promise<void>((resolve) => {
         healthy.subscribe(TOPIC_B, async ({ task }) => {
           // the server locked it at lockExpirationTime - 60 s: that moment must be after the first lock ended
-          redelivered.set(task.id!, new Date(task.lockExpirationTime as unknown as string).getTime() - 60_000);
+          redelivered.set(task.id!, new Date((task as unknown as { lockExpirationTime: string }).lockExpirationTime).getTime() - 60_000);
           const late = await rest.call("POST", `/external-task/${task.id}/complete`, { workerId: "dying-worker" });
           if (late.status !== 400) failures.push(`late completion by the dead worker answered ${late.status}: ${late.text}`);
           const ok = await rest.call("POST", `/external-task/${task.id}/complete`, { workerId: "healthy-worker" });

@@ -45,7 +45,7 @@ export async function bpmnEngineBaseline(source: string, model: ModelName, total
     },
   };
   const runOne = async (i: number) => {
-    const engine = new BpmnEngine({ name: `bench-${i}`, sourceContext, expressions, extensions });
+    const engine = new BpmnEngine({ name: `bench-${i}`, sourceContext, expressions, extensions } as unknown as ConstructorParameters<typeof BpmnEngine>[0]);
     const listener = new EventEmitter();
     const ended = new Promise<void>((resolve, reject) => {
       engine.once("end", () => resolve());

@@ -16,7 +16,8 @@ export interface BenchDatabase {
   drop(): Promise<void>;
 }
 
-export async function freshBenchDatabase(dialect: BenchDialect, label = "bench"): Promise<BenchDatabase> {
+/** `settings`: PostgreSQL parameters set on the new database (ALTER DATABASE … SET), e.g. synchronous_commit. */
+export async function freshBenchDatabase(dialect: BenchDialect, label = "bench", settings: Record<string, string> = {}): Promise<BenchDatabase> {
   if (dialect === "sqlite") {
     const dir = mkdtempSync(path.join(tmpdir(), `jintu-${label}-`));
     return { url: "file:" + path.join(dir, "bench.db"), dialect, async drop() { rmSync(dir, { recursive: true, force: true }); } };
@@ -25,6 +26,7 @@ export async function freshBenchDatabase(dialect: BenchDialect, label = "bench")
   const admin = new pg.Client({ connectionString: pgAdminUrl });
   await admin.connect();
   await admin.query(`CREATE DATABASE "${name}"`);
+  for (const [k, v] of Object.entries(settings)) await admin.query(`ALTER DATABASE "${name}" SET ${k} = ${v}`);
   await admin.end();
   const u = new URL(pgAdminUrl);
   u.pathname = "/" + name;
