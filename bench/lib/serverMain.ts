@@ -1,6 +1,11 @@
 // A Jintu server in its own process for the HTTP benchmarks and the fault tests (which kill -9 it).
-// Env: DATABASE_URL, JINTU_JOB_EXECUTOR=0|1 (default on). Prints one line "JINTU_SERVER_READY {url,pid}".
+// Env: DATABASE_URL, JINTU_JOB_EXECUTOR=0|1 (default on), JINTU_JOB_LOCK_MS and JINTU_JOB_IDLE_MS (job
+// executor lock time and idle poll, for the two-node test). Prints one line "JINTU_SERVER_READY {url,pid,nodeId}".
+import { createEngineOnDb } from "../../engine";
 import { startServer } from "../../server";
+
+const lockTimeMs = process.env.JINTU_JOB_LOCK_MS ? Number(process.env.JINTU_JOB_LOCK_MS) : undefined;
+const idleWaitMs = process.env.JINTU_JOB_IDLE_MS ? Number(process.env.JINTU_JOB_IDLE_MS) : undefined;
 
 const server = await startServer({
   port: Number(process.env.PORT ?? 0),
@@ -8,8 +13,9 @@ const server = await startServer({
   quiet: true,
   seedDemo: true,
   jobExecutor: process.env.JINTU_JOB_EXECUTOR !== "0",
+  engineFactory: (db, options) => createEngineOnDb(db, { ...options, jobExecutor: { lockTimeMs, idleWaitMs } }),
 });
-console.log(`JINTU_SERVER_READY ${JSON.stringify({ url: server.url, pid: process.pid })}`);
+console.log(`JINTU_SERVER_READY ${JSON.stringify({ url: server.url, pid: process.pid, nodeId: server.engine.nodeId })}`);
 const stop = async () => {
   await server.close().catch(() => undefined);
   process.exit(0);

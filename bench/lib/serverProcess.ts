@@ -5,6 +5,8 @@ import path from "node:path";
 export interface ServerChild {
   url: string;
   pid: number;
+  /** the engine's node id (job lock owner); absent for the hello server */
+  nodeId?: string;
   child: ChildProcess;
   /** stderr and stdout lines seen so far (for failure messages) */
   output: string[];
@@ -22,7 +24,7 @@ export async function startServerProcess(env: Record<string, string>, extraNodeA
   });
   const output: string[] = [];
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  const ready = await new Promise<{ url: string; pid: number }>((resolve, reject) => {
+  const ready = await new Promise<{ url: string; pid: number; nodeId?: string }>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start within 60 s:\n${output.join("\n")}`)), 60_000);
     let buffer = "";
     child.stdout!.on("data", (d: Buffer) => {
