@@ -3,7 +3,7 @@
 // and deletes, with optimistic locking on versioned tables, inside the command's transaction.
 import { OptimisticLockError } from "../errors";
 import type { Queryable } from "./db";
-import { fromRow, sqlFor, Tables, toParams, updateParams, type EntityTypes, type TableName } from "./tables";
+import { fromRow, sqlFor, Tables, toParams, updateParams, type EntityTypes, type TableName, type TableSpec } from "./tables";
 
 interface Tracked<T> {
   entity: T;
@@ -112,14 +112,17 @@ export class UnitOfWork {
         root.snapshot = JSON.stringify(snapshot);
       }
     }
-    // 2. Rows: inserts, updates of changed rows, deletes.
+    // 2. Rows: updates of changed rows, deletes, then inserts. On PostgreSQL a table's new rows go in one
+    //    multi-row INSERT: each statement is a network round trip there (a start writes ~15 rows into 8
+    //    tables), while SQLite's per-row prepared statement is already the cheapest way.
     for (const [table, s] of this.stores) {
       const spec = Tables[table];
       const sql = sqlFor(spec, dialect);
+      const inserts: (string | number | Buffer | null)[][] = [];
       for (const t of s.values()) {
         const e = t.entity as any;
         if (t.state === "new") {
-          await tx.run(sql.insert, toParams(spec, e));
+          inserts.push(toParams(spec, e));
         } else if (t.state === "loaded") {
           const now = JSON.stringify(toParams(spec, e));
           if (now === t.snapshot) continue;
@@ -131,6 +134,28 @@ export class UnitOfWork {
           if (n !== 1 && spec.versioned) throw new OptimisticLockError(`${spec.table} ${e.id} was changed or removed by another command`);
         }
       }
+      if (dialect === "postgres" && inserts.length > 1) {
+        for (let i = 0; i < inserts.length; i += MAX_ROWS_PER_INSERT) {
+          const chunk = inserts.slice(i, i + MAX_ROWS_PER_INSERT);
+          await tx.run(multiRowInsert(spec, chunk.length), chunk.flat());
+        }
+      } else {
+        for (const params of inserts) await tx.run(sql.insert, params);
+      }
     }
   }
+}
+
+/** Rows per multi-row INSERT (PostgreSQL allows 65,535 parameters; the widest table has 23 columns). */
+const MAX_ROWS_PER_INSERT = 200;
+const multiRowSql = new Map<string, string>();
+function multiRowInsert(spec: TableSpec, rows: number): string {
+  const key = `${spec.table}:${rows}`;
+  let sql = multiRowSql.get(key);
+  if (!sql) {
+    const tuple = `(${spec.columns.map(() => "?").join(", ")})`;
+    sql = `INSERT INTO "${spec.table}" (${spec.columns.map((c) => `"${c.column}"`).join(", ")}) VALUES ${Array.from({ length: rows }, () => tuple).join(", ")}`;
+    multiRowSql.set(key, sql);
+  }
+  return sql;
 }
