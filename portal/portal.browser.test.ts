@@ -156,7 +156,10 @@ describe("portal in chromium", { timeout: 120_000 }, () => {
     await openFromInbox(page, "县级审查");
     // the review form shows the applicant's parcel on its (read-only) map
     await page.waitForSelector(".jintu-parcel-map .leaflet-overlay-pane path");
+    const parcelControls = ".jintu-parcel-map [ref=jintuImport], .jintu-parcel-map [ref=jintuClear], .jintu-parcel-map .leaflet-pm-toolbar";
+    expect(await page.locator(parcelControls).count()).toBe(0);
     await claimAndWaitForForm(page);
+    expect(await page.locator(parcelControls).count()).toBe(0); // still the applicant's parcel: shown, not changed here
     // Form.io's own validation: the opinion is required
     await page.check(".formio-component-countyDecision input[value='approve']");
     await page.click("button[name='data[submit]']");
@@ -205,7 +208,14 @@ describe("portal in chromium", { timeout: 120_000 }, () => {
     // a returned task goes back to the clerk who handled that step: already his, no claiming
     await page.waitForSelector("[data-testid=unclaim]");
     await page.waitForSelector("button[name='data[submit]']:not([disabled])");
-    await page.check(".formio-component-countyDecision input[value='approve']");
+    const approve = page.locator(".formio-component-countyDecision input[value='approve']");
+    const chosen = async () => (await approve.isChecked()) && (await page.locator(".formio-component-countyDecision .radio-selected input[value='approve']").count()) === 1;
+    await approve.check(); // already chosen: the first pass's values come back with the task
+    expect(await chosen()).toBe(true);
+    await approve.click(); // clicking the chosen option keeps it (Form.io's own radio would clear it)
+    expect(await chosen()).toBe(true);
+    await approve.press("Space");
+    expect(await chosen()).toBe(true);
     await page.fill(".formio-component-countyOpinion textarea", "已补充补偿安置方案，重新上报。");
     await shot(page, "07-county-resubmit");
     await page.click("button[name='data[submit]']");

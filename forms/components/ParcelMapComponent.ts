@@ -54,8 +54,10 @@ export function createParcelMapComponent(Field: FormioFieldClass) {
     override render(): string {
       const t = (zh: string, en: string) => say(this.language, zh, en);
       const height = Number(this.settings.mapHeight) || 420;
+      // Disabled (a read-only task view, a field shown from the case, a disabled panel): no way to change the
+      // parcel — neither import/clear here nor geoman's drawing toolbar (attach) — only the map and figures.
       const importControl =
-        this.settings.allowImport !== false && !this.options.readOnly
+        this.settings.allowImport !== false && !this.disabled
           ? `<label class="btn btn-sm btn-outline-secondary mb-0">${t("导入 GeoJSON / Shapefile(zip) / WKT", "Import GeoJSON / zipped shapefile / WKT")}
                <input ref="jintuImport" type="file" class="d-none" accept="${IMPORTABLE_EXTENSIONS.join(",")}"></label>
              <button ref="jintuClear" type="button" class="btn btn-sm btn-outline-danger">${t("清除地块", "Clear parcel")}</button>`
@@ -63,7 +65,7 @@ export function createParcelMapComponent(Field: FormioFieldClass) {
       return super.render(`
         <div class="jintu-parcel-map" ref="jintuRoot">
           <div class="d-flex gap-2 align-items-center mb-2 flex-wrap">${importControl}
-            <span class="text-muted small">${t("用左侧工具绘制多边形,单击第一个点闭合", "Draw with the tools on the left; click the first point to close the polygon")}</span>
+            ${this.disabled ? "" : `<span class="text-muted small">${t("用左侧工具绘制多边形,单击第一个点闭合", "Draw with the tools on the left; click the first point to close the polygon")}</span>`}
           </div>
           <div ref="jintuImportError" class="alert alert-danger py-1 px-2 small d-none" role="alert"></div>
           <div ref="jintuMap" class="jintu-map border rounded" style="height:${height}px"></div>
@@ -81,7 +83,7 @@ export function createParcelMapComponent(Field: FormioFieldClass) {
         tileAttribution: this.settings.tileAttribution,
         center: this.settings.center,
         zoom: this.settings.zoom,
-        editable: !this.options.readOnly && !this.component.disabled,
+        editable: !this.disabled,
         language: this.language,
         onChange: (parcel) => this.onMapChange(parcel),
       });

@@ -42,15 +42,17 @@ export function createPointPickerComponent(Field: FormioFieldClass) {
     override render(): string {
       const t = (zh: string, en: string) => say(languageOf(this.options), zh, en);
       const height = Number(this.settings.mapHeight) || 320;
+      // Disabled (read-only task view, a field shown from the case): the map takes no click and the inputs no typing.
+      const disabled = this.disabled ? " disabled" : "";
       const radius = this.settings.radiusEnabled !== false
-        ? `<div class="col"><label class="form-label small">${t("半径(米)", "Radius (m)")}</label><input ref="jintuRadius" type="number" min="0" step="1" class="form-control form-control-sm"></div>`
+        ? `<div class="col"><label class="form-label small">${t("半径(米)", "Radius (m)")}</label><input ref="jintuRadius" type="number" min="0" step="1" class="form-control form-control-sm"${disabled}></div>`
         : "";
       return super.render(`
         <div class="jintu-point-picker">
           <div ref="jintuMap" class="jintu-map border rounded mb-2" style="height:${height}px"></div>
           <div class="row g-2">
-            <div class="col"><label class="form-label small">${t("经度", "Longitude")}</label><input ref="jintuLon" type="number" step="0.000001" class="form-control form-control-sm"></div>
-            <div class="col"><label class="form-label small">${t("纬度", "Latitude")}</label><input ref="jintuLat" type="number" step="0.000001" class="form-control form-control-sm"></div>
+            <div class="col"><label class="form-label small">${t("经度", "Longitude")}</label><input ref="jintuLon" type="number" step="0.000001" class="form-control form-control-sm"${disabled}></div>
+            <div class="col"><label class="form-label small">${t("纬度", "Latitude")}</label><input ref="jintuLat" type="number" step="0.000001" class="form-control form-control-sm"${disabled}></div>
             ${radius}
           </div>
         </div>`);
@@ -65,7 +67,7 @@ export function createPointPickerComponent(Field: FormioFieldClass) {
         tileAttribution: this.settings.tileAttribution,
         center: this.settings.center,
         zoom: this.settings.zoom,
-        editable: !this.options.readOnly && !this.component.disabled,
+        editable: !this.disabled,
         onPick: ([lon, lat]) => this.update(lon, lat, this.radius()),
       });
       for (const layer of this.settings.overlayLayers ?? []) {

@@ -120,6 +120,37 @@ describe("Jintu Form.io components (jsdom)", () => {
     expect(form.errors.map((e: { message: string }) => e.message).join()).toContain("超过上限 500 米");
   });
 
+  it("offers no way to change a disabled parcelMap or pointPicker: no import/clear, no drawing toolbar, no typing", async () => {
+    const controls = (element: HTMLElement) => ({
+      import: !!element.querySelector("[ref='jintuImport']"), clear: !!element.querySelector("[ref='jintuClear']"),
+      toolbar: !!element.querySelector(".jintu-parcel-map .leaflet-pm-toolbar"),
+      pointInputs: [...element.querySelectorAll(".jintu-point-picker input")].map((i) => (i as HTMLInputElement).disabled),
+    });
+    const fields = (extra: Record<string, unknown>) => [
+      { type: "parcelMap", key: "parcel", label: "用地范围", ...extra },
+      { type: "pointPicker", key: "site", label: "灾害点", ...extra },
+    ];
+    const editable = await createForm(fields({}));
+    editable.setValue({ data: { parcel } });
+    expect(controls(editable.element)).toEqual({ import: true, clear: true, toolbar: true, pointInputs: [false, false, false] });
+    const locked = { import: false, clear: false, toolbar: false, pointInputs: [true, true, true] };
+    // the field's own setting (a field shown from the case), a disabled panel, and a read-only form (task not yours)
+    const ownSetting = await createForm(fields({ disabled: true }));
+    expect(controls(ownSetting.element)).toEqual(locked);
+    const inPanel = await createForm([{ type: "panel", key: "shown", disabled: true, components: fields({}) }]);
+    expect(controls(inPanel.element)).toEqual(locked);
+    const readOnly = await createForm(fields({}), { language: "zh", i18n: { zh: {} }, readOnly: true });
+    readOnly.setValue({ data: { parcel } });
+    expect(controls(readOnly.element)).toEqual(locked);
+    expect(readOnly.element.querySelector("[data-testid='parcel-area']")?.textContent).toMatch(/^面积:/); // the figures stay
+    // disabled later (Form.io applies it on the next redraw, as for its own inputs)
+    editable.disabled = true;
+    await editable.redraw();
+    expect(controls(editable.element)).toEqual(locked);
+    // no Form.io or Leaflet timer may outlive jsdom
+    for (const form of [editable, ownSetting, inPanel, readOnly]) form.destroy(true);
+  });
+
   it("appears in the builder sidebar (advanced group, or Jintu's own group)", async () => {
     const { FormBuilder } = await import("@formio/js");
     const { JINTU_BUILDER_GROUP } = await import("./index");

@@ -19,6 +19,8 @@ export interface FormioFieldInstance {
   key: string;
   path?: string;
   pristine: boolean;
+  /** Form.io's own: options.readOnly, the component's `disabled` setting, or a disabled parent (panel, form) */
+  readonly disabled: boolean;
   dataValue: unknown;
   rootValue: Record<string, unknown>;
   _errors?: unknown[];

@@ -9,6 +9,26 @@ import { registerJintuComponents } from "../../forms/components/index";
 import { FORMIO_ZH, type Language } from "./i18n";
 
 registerJintuComponents(Formio as never);
+keepRadioChoices();
+
+/**
+ * A radio group keeps its choice when the chosen option is clicked again (or Space is pressed on it), as
+ * radios do everywhere else. Form.io 5.6 empties it instead (Radio.updateValue resets a value equal to the
+ * previous one on a user change) and offers no setting to turn that off, so the portal registers a radio
+ * that never sees "the same option again": no previous value on a user change. Everything else is Form.io's.
+ */
+function keepRadioChoices(): void {
+  type RadioClass = new (...args: any[]) => { isRadio: boolean; previousValue: unknown; updateValue(value: unknown, flags?: { modified?: boolean }): boolean };
+  const components = (Formio as unknown as { Components: { components: Record<string, RadioClass>; setComponent(name: string, component: unknown): void } }).Components;
+  const Radio = components.components.radio!;
+  class RadioKeepingChoice extends Radio {
+    override updateValue(value: unknown, flags?: { modified?: boolean }): boolean {
+      if (flags?.modified && this.isRadio) this.previousValue = undefined;
+      return super.updateValue(value, flags);
+    }
+  }
+  components.setComponent("radio", RadioKeepingChoice);
+}
 
 export interface FieldErrors { [path: string]: string[] }
 export type SubmitOutcome = { ok: true } | { ok: false; fieldErrors?: FieldErrors; message?: string };
