@@ -1,5 +1,6 @@
 // `npm start`: Jintu's server. PORT (default 8080), HOST (default 0.0.0.0), DATABASE_URL (default
-// file:./data/jintu.db), NODE_ENV=production (no demo users).
+// file:./data/jintu.db), NODE_ENV=production (no demo users). Deploys processes/' flows, stores their forms and
+// runs their workers in-process (JINTU_WORKER_USER/JINTU_WORKER_PASSWORD, JINTU_WORKERS=off; see server/README.md).
 // `npx tsx server/main.ts create-admin <user> <password>`: the first administrator.
 import { openDatabase } from "../engine";
 import { migrate } from "../engine";

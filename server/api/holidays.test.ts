@@ -26,7 +26,7 @@ describe("holiday calendar administration", () => {
     expect(list.warnings).toHaveProperty("fallbackYears");
 
     // a second server process on the same database loads the year on start
-    const other = await startServer({ port: 0, databaseUrl: server.db.url, quiet: true, jobExecutor: false, seedDemo: false });
+    const other = await startServer({ port: 0, databaseUrl: server.db.url, quiet: true, jobExecutor: false, seedDemo: false, deployFlows: false });
     try {
       expect(other.engine.calendar.isWorkingDay(new Date("2027-01-01T10:00:00+08:00"))).toBe(false);
     } finally {

@@ -23,7 +23,7 @@ const call = async (user: string | null, method: string, p: string, body?: unkno
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), "jintu-engine-rest-full-"));
-  server = await startServer({ port: 0, databaseUrl: `file:${path.join(dir, "jintu.db")}`, quiet: true, seedDemo: true });
+  server = await startServer({ port: 0, databaseUrl: `file:${path.join(dir, "jintu.db")}`, quiet: true, seedDemo: true, deployFlows: false });
 });
 afterAll(async () => {
   await server?.close();

@@ -33,7 +33,7 @@ describe("seeding", () => {
       expect(() => execFileSync("npx", ["tsx", "server/main.ts", "create-admin", "chief", "short"], {
         cwd: root, env: { ...process.env, DATABASE_URL: database.url }, stdio: "pipe" })).toThrow();
 
-      const server = await startServer({ port: 0, databaseUrl: database.url, quiet: true, jobExecutor: false, config: { production: true } });
+      const server = await startServer({ port: 0, databaseUrl: database.url, quiet: true, jobExecutor: false, deployFlows: false, config: { production: true } });
       try {
         const res = await fetch(server.url + "/api/auth/login", { method: "POST", headers: { "content-type": "application/json" },
           body: JSON.stringify({ username: "chief", password: "s3cret-pass" }) });

@@ -12,7 +12,7 @@ export interface TestServer extends RunningServer {
 
 export async function startTestServer(options: Omit<StartOptions, "port" | "databaseUrl"> = {}): Promise<TestServer> {
   const database: TestDatabase = await createTestDatabase();
-  const server = await startServer({ port: 0, databaseUrl: database.url, quiet: true, jobExecutor: false, ...options });
+  const server = await startServer({ port: 0, databaseUrl: database.url, quiet: true, jobExecutor: false, deployFlows: false, ...options });
   return {
     ...server,
     async stop() {
