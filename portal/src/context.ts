@@ -37,6 +37,11 @@ export function useLocation(): { path: string; query: URLSearchParams } {
   return where;
 }
 
+/** The named filters of a list page from the URL's query ("" when absent), so a reload keeps them. */
+export function paramsOf<K extends string>(query: URLSearchParams, keys: readonly K[]): Record<K, string> {
+  return Object.fromEntries(keys.map((k) => [k, query.get(k) ?? ""])) as Record<K, string>;
+}
+
 /** Links inside the app navigate without reloading; modified clicks keep the browser's behaviour. */
 export function onLinkClick(event: MouseEvent): void {
   const anchor = (event.target as HTMLElement).closest("a");

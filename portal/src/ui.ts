@@ -2,6 +2,7 @@
 import { html } from "htm/preact";
 import type { ComponentChildren } from "preact";
 import { usePortal } from "./context";
+import type { MessageKey, Translate } from "./i18n";
 
 export function Alert({ kind = "danger", children, testid }: { kind?: string; children: ComponentChildren; testid?: string }) {
   return html`<div class=${`alert alert-${kind} py-2`} role="alert" data-testid=${testid}>${children}</div>`;
@@ -19,14 +20,18 @@ const STATUS_CLASS: Record<string, string> = {
   EXTERNALLY_TERMINATED: "bg-dark", INTERNALLY_TERMINATED: "bg-dark", "in-progress": "bg-primary", terminated: "bg-dark",
 };
 
+const STATUS_LABEL: Record<string, MessageKey> = {
+  running: "running", ACTIVE: "running", completed: "completed", COMPLETED: "completed", suspended: "suspended", SUSPENDED: "suspended",
+  incident: "incident", overdue: "overdue", dueSoon: "dueSoon", "in-progress": "inProgress", terminated: "terminated",
+  EXTERNALLY_TERMINATED: "terminated", INTERNALLY_TERMINATED: "terminated",
+};
+
+/** A case's or task's status (the portal's words or the engine's states) in the page's language. */
+export const statusLabel = (status: string, t: Translate) => (STATUS_LABEL[status] ? t(STATUS_LABEL[status]) : status);
+
 export function StatusBadge({ status }: { status: string }) {
   const { t } = usePortal();
-  const label: Record<string, string> = {
-    running: t("running"), ACTIVE: t("running"), completed: t("completed"), COMPLETED: t("completed"), suspended: t("suspended"), SUSPENDED: t("suspended"),
-    incident: t("incident"), overdue: t("overdue"), dueSoon: t("dueSoon"), "in-progress": t("inProgress"), terminated: t("terminated"),
-    EXTERNALLY_TERMINATED: t("terminated"), INTERNALLY_TERMINATED: t("terminated"),
-  };
-  return html`<span class=${`badge ${STATUS_CLASS[status] ?? "bg-light text-dark"}`} data-status=${status}>${label[status] ?? status}</span>`;
+  return html`<span class=${`badge ${STATUS_CLASS[status] ?? "bg-light text-dark"}`} data-status=${status}>${statusLabel(status, t)}</span>`;
 }
 
 export function Pager({ first, max, total, onPage }: { first: number; max: number; total: number; onPage: (first: number) => void }) {

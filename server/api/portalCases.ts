@@ -14,10 +14,10 @@ import { badRequest, forbidden, notFound } from "../errors";
 import type { Principal } from "../principal";
 import { prefixMatch, regionPrefix, tenantScope } from "./portalInbox";
 import { mayUrge } from "./approval";
-import { isoDate, chinaDayStart, partyLabels, placeholders, toDate, visibleCase, PartyLabels } from "./portalShared";
+import { isoDate, chinaDayStart, likeContains, partyLabels, placeholders, regionNames, toDate, visibleCase, whereClause, PartyLabels } from "./portalShared";
 import { defineRoute, queryBoolean, queryInt, regionCode } from "./route";
 import { tenantVisible } from "./scope";
-import type { ApiServices, RouteModule } from "./services";
+import type { RouteModule } from "./services";
 
 export const calendar = new WorkingCalendar({ fallbackToWeekdays: true });
 
@@ -58,7 +58,7 @@ export async function caseWhere(db: Queryable, principal: Principal, f: CaseFilt
   if (f.from) add(`h."start_time" >= ?`, chinaDayStart(f.from).getTime());
   if (f.to) add(`h."start_time" < ?`, chinaDayStart(f.to).getTime() + 86_400_000);
   if (f.overdue) add(`EXISTS (SELECT 1 FROM "task" t WHERE t."process_instance_id" = h."id" AND t."due_date" < ?)`, now);
-  if (f.businessKey) add(`h."business_key" LIKE ? ESCAPE '\\'`, `%${f.businessKey.replace(/[\\%_]/g, "\\$&")}%`);
+  if (f.businessKey) add(`h."business_key" LIKE ? ESCAPE '\\'`, likeContains(f.businessKey));
   return [where, params];
 }
 
@@ -70,6 +70,7 @@ const CaseRow = z.object({
 }).openapi("PortalCase");
 
 interface HiRow { id: string; business_key: string | null; process_definition_key: string; process_definition_name: string | null; state: string; start_time: number; end_time: number | null; tenant_id: string | null }
+const HI_ROW_COLUMNS = `h."id", h."business_key", h."process_definition_key", h."process_definition_name", h."state", h."start_time", h."end_time", h."tenant_id"`;
 
 /** casbin ("case", "supervise") — supervisors of the region (authz/roles.ts) — or ("case", "write"). */
 async function maySupervise(principal: Principal, tenantId: string | null): Promise<boolean> {
@@ -87,23 +88,21 @@ export const portalCaseRoutes: RouteModule = (router, registry, services) => {
     async handler({ query, principal }) {
       const now = clock.now().getTime();
       const [where, params] = await caseWhere(db, principal, query, now);
-      const whereSql = where.length ? `WHERE ${where.join(" AND ")}` : "";
       const [rows, count] = await Promise.all([
-        db.all<HiRow>(`SELECT h."id", h."business_key", h."process_definition_key", h."process_definition_name", h."state", h."start_time", h."end_time", h."tenant_id"
-          FROM "hi_process_instance" h ${whereSql} ORDER BY h."start_time" DESC, h."id" LIMIT ? OFFSET ?`, [...params, query.maxResults, query.firstResult]),
-        db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM "hi_process_instance" h ${whereSql}`, params),
+        db.all<HiRow>(`SELECT ${HI_ROW_COLUMNS} FROM "hi_process_instance" h ${whereClause(where)} ORDER BY h."start_time" DESC, h."id" LIMIT ? OFFSET ?`,
+          [...params, query.maxResults, query.firstResult]),
+        db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM "hi_process_instance" h ${whereClause(where)}`, params),
       ]);
       const ids = rows.map((r) => r.id);
-      const [tasks, incidents, applicants, regions] = await Promise.all([
+      const [tasks, incidents, applicants, regionName] = await Promise.all([
         ids.length ? db.all<{ id: string; name: string | null; assignee: string | null; due_date: number | null; process_instance_id: string }>(
           `SELECT "id", "name", "assignee", "due_date", "process_instance_id" FROM "task" WHERE "process_instance_id" IN (${placeholders(ids)}) ORDER BY "create_time"`, ids) : [],
         ids.length ? db.all<{ process_instance_id: string; n: number }>(
           `SELECT "process_instance_id", COUNT(*) AS n FROM "incident" WHERE "process_instance_id" IN (${placeholders(ids)}) GROUP BY "process_instance_id"`, ids) : [],
         ids.length ? db.all<{ process_instance_id: string; text_value: string | null }>(
           `SELECT "process_instance_id", "text_value" FROM "hi_variable_instance" WHERE "name" = 'applicantName' AND "process_instance_id" IN (${placeholders(ids)})`, ids) : [],
-        repos.regions.all(),
+        regionNames(services),
       ]);
-      const regionName = new Map(regions.map((r) => [r.code, r.name]));
       const incidentCount = new Map(incidents.map((i) => [i.process_instance_id, Number(i.n)]));
       const applicant = new Map(applicants.map((a) => [a.process_instance_id, a.text_value]));
       return {
@@ -219,8 +218,8 @@ export const portalCaseRoutes: RouteModule = (router, registry, services) => {
     async handler({ query, principal }) {
       const now = clock.now().getTime();
       const [where, params] = await caseWhere(db, principal, query, now);
-      const rows = await db.all<HiRow>(`SELECT h."id", h."business_key", h."process_definition_key", h."process_definition_name", h."state", h."start_time", h."end_time", h."tenant_id"
-        FROM "hi_process_instance" h ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY h."start_time" DESC LIMIT ?`, [...params, query.maxResults + 1]);
+      const rows = await db.all<HiRow>(`SELECT ${HI_ROW_COLUMNS} FROM "hi_process_instance" h ${whereClause(where)} ORDER BY h."start_time" DESC LIMIT ?`,
+        [...params, query.maxResults + 1]);
       const truncated = rows.length > query.maxResults;
       const page = rows.slice(0, query.maxResults);
       const ids = page.map((r) => r.id);

@@ -11,7 +11,7 @@ import { z } from "zod";
 import type { Queryable, SqlValue } from "../../engine";
 import { NATIONAL, tierOf } from "../authz";
 import type { Principal } from "../principal";
-import { placeholders, toDate } from "./portalShared";
+import { escapeLike, likeContains, placeholders, toDate } from "./portalShared";
 import { defineRoute, queryBoolean, queryInt } from "./route";
 import type { RouteModule } from "./services";
 
@@ -25,7 +25,7 @@ export function regionPrefix(code: string): string {
  * PostgreSQL a range would follow the database's collation, so LIKE (always exact) is used there.
  */
 export function prefixMatch(db: Queryable, column: string, prefix: string): [string, SqlValue[]] {
-  if (db.dialect === "postgres") return [`${column} LIKE ?`, [prefix.replace(/[\\%_]/g, "\\$&") + "%"]];
+  if (db.dialect === "postgres") return [`${column} LIKE ?`, [escapeLike(prefix) + "%"]];
   const upper = prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
   return [`(${column} >= ? AND ${column} < ?)`, [prefix, upper]];
 }
@@ -37,8 +37,6 @@ export function tenantScope(db: Queryable, principal: Principal, column: string)
   const parts = principal.regions.map((r) => prefixMatch(db, column, regionPrefix(r)));
   return [`(${parts.map((p) => p[0]).join(" OR ")})`, parts.flatMap((p) => p[1])];
 }
-
-const likeContains = (text: string) => `%${text.replace(/[\\%_]/g, "\\$&")}%`;
 
 const SORT_SQL: Record<string, string> = {
   created: `t."create_time"`,

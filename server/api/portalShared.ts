@@ -17,6 +17,20 @@ export const DAY_MS = 86_400_000;
 /** `?, ?, ?` for an IN list (callers guarantee a non-empty list). */
 export const placeholders = (values: readonly unknown[]) => values.map(() => "?").join(", ");
 
+/** `text` taken literally in a LIKE pattern whose ESCAPE character is the backslash: `%`, `_` and `\` escaped. */
+export const escapeLike = (text: string) => text.replace(/[\\%_]/g, "\\$&");
+
+/** LIKE pattern (backslash as ESCAPE): contains `text`. */
+export const likeContains = (text: string) => `%${escapeLike(text)}%`;
+
+/** `WHERE a AND b`, or nothing for no conditions. */
+export const whereClause = (where: readonly string[]) => (where.length ? `WHERE ${where.join(" AND ")}` : "");
+
+/** Region code → Chinese name, for the lists that show where a case belongs. */
+export async function regionNames({ repos }: ApiServices): Promise<Map<string, string>> {
+  return new Map((await repos.regions.all()).map((r) => [r.code, r.name]));
+}
+
 /** Epoch milliseconds as the database returns them (number on SQLite and, with the pg type parser, PostgreSQL). */
 export const toDate = (ms: unknown): Date | null => (ms === null || ms === undefined ? null : new Date(Number(ms)));
 

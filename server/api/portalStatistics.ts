@@ -5,6 +5,7 @@ import { z } from "zod";
 import { NATIONAL, cityOf, provinceOf, tierOf } from "../authz";
 import type { Principal } from "../principal";
 import { CaseFilters, caseWhere } from "./portalCases";
+import { regionNames, whereClause } from "./portalShared";
 import { defineRoute } from "./route";
 import type { RouteModule } from "./services";
 
@@ -24,7 +25,8 @@ function defaultRegion(principal: Principal): string {
   return [...principal.regions].sort((a, b) => tierOf(a) - tierOf(b))[0] ?? NATIONAL;
 }
 
-export const portalStatisticsRoutes: RouteModule = (router, registry, { db, clock, repos }) => {
+export const portalStatisticsRoutes: RouteModule = (router, registry, services) => {
+  const { db, clock } = services;
   defineRoute(router, registry, {
     method: "get", path: "/portal/statistics", tags: ["portal"],
     summary: "统计: cases started/completed/running/overdue per flow and region (one tier below `region`), average duration per step",
@@ -41,8 +43,8 @@ export const portalStatisticsRoutes: RouteModule = (router, registry, { db, cloc
       const now = clock.now().getTime();
       const region = query.region ?? defaultRegion(principal);
       const [where, params] = await caseWhere(db, principal, { ...query, region }, now);
-      const whereSql = where.length ? `WHERE ${where.join(" AND ")}` : "";
-      const [cases, overdue, steps, regions] = await Promise.all([
+      const whereSql = whereClause(where);
+      const [cases, overdue, steps, regionName] = await Promise.all([
         db.all<{ flow: string; name: string | null; tenant: string | null; started: number; completed: number; avg_ms: number | null }>(
           `SELECT h."process_definition_key" AS flow, MAX(h."process_definition_name") AS name, h."tenant_id" AS tenant, COUNT(*) AS started,
                   SUM(CASE WHEN h."end_time" IS NOT NULL THEN 1 ELSE 0 END) AS completed,
@@ -59,9 +61,8 @@ export const portalStatisticsRoutes: RouteModule = (router, registry, { db, cloc
            WHERE ht."end_time" IS NOT NULL AND ht."delete_reason" = 'completed'
              AND ht."process_instance_id" IN (SELECT h."id" FROM "hi_process_instance" h ${whereSql})
            GROUP BY ht."process_definition_key", ht."task_definition_key"`, params),
-        repos.regions.all(),
+        regionNames(services),
       ]);
-      const regionName = new Map(regions.map((r) => [r.code, r.name]));
       const rows = new Map<string, { flow: string; flowName: string | null; region: string; started: number; completed: number; overdue: number; durationSum: number; durationCount: number }>();
       const rowFor = (flow: string, tenant: string | null) => {
         const code = rollUp(tenant, region);

@@ -3,8 +3,8 @@
 import { html } from "htm/preact";
 import { useEffect, useRef } from "preact/hooks";
 import { get, queryString } from "../api";
-import { navigate, useLoad, useLocation, usePortal } from "../context";
-import { Card, Loading } from "../ui";
+import { navigate, paramsOf, useLoad, useLocation, usePortal } from "../context";
+import { Card, Loading, statusLabel } from "../ui";
 import { CaseFilterBar } from "./cases";
 
 export const STATUS_COLORS: Record<string, string> = { running: "#1f6feb", overdue: "#c62828", completed: "#2e7d32", suspended: "#6c757d", incident: "#8e24aa" };
@@ -13,7 +13,7 @@ interface CaseMap { features: { geometry: unknown; properties: { processInstance
 export function CaseMapPage() {
   const { t } = usePortal();
   const { query } = useLocation();
-  const params = Object.fromEntries(["flow", "status", "region", "from", "to", "overdue"].map((k) => [k, query.get(k) ?? ""])) as Record<string, string>;
+  const params: Record<string, string> = paramsOf(query, ["flow", "status", "region", "from", "to", "overdue"]);
   const data = useLoad(() => get<CaseMap>(`/api/portal/case-map${queryString(params)}`), [query.toString()]);
   const host = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -26,12 +26,11 @@ export function CaseMapPage() {
     });
     return () => { live = false; map?.remove(); };
   }, [data.data]);
-  const labels: Record<string, string> = { running: t("running"), overdue: t("overdue"), completed: t("completed"), suspended: t("suspended"), incident: t("incident") };
   return html`<div data-testid="map-page">
     <${CaseFilterBar} base="/map" params=${params} />
     <${Loading} ...${data} />
     <${Card} title=${`${t("map")} · ${t("caseCount", { n: new Set(data.data?.features.map((f) => f.properties.processInstanceId)).size })}`} testid="case-map-card"
-      actions=${html`<span class="small map-legend" data-testid="legend">${Object.entries(STATUS_COLORS).map(([k, c]) => html`<span style=${`background:${c}`}></span>${labels[k]}`)}</span>`}>
+      actions=${html`<span class="small map-legend" data-testid="legend">${Object.entries(STATUS_COLORS).map(([k, c]) => html`<span style=${`background:${c}`}></span>${statusLabel(k, t)}`)}</span>`}>
       ${data.data && !data.data.features.length ? html`<p class="text-muted">${t("noGeometry")}</p>` : null}
       <div class="case-map" ref=${host} data-testid="case-map"></div>
     <//>

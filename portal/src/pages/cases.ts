@@ -3,7 +3,7 @@
 import { html } from "htm/preact";
 import { useState } from "preact/hooks";
 import { get, queryString } from "../api";
-import { navigate, useLoad, useLocation, usePortal } from "../context";
+import { navigate, paramsOf, useLoad, useLocation, usePortal } from "../context";
 import { formatDateTime } from "../i18n";
 import { Card, Loading, Pager, StatusBadge } from "../ui";
 
@@ -42,7 +42,7 @@ export function CaseFilterBar({ base, params }: { base: string; params: Record<s
 export function CasesPage() {
   const { t, language } = usePortal();
   const { query } = useLocation();
-  const params = Object.fromEntries(FILTERS.map((k) => [k, query.get(k) ?? ""])) as Record<string, string>;
+  const params: Record<string, string> = paramsOf(query, FILTERS);
   const first = Number(params.firstResult || 0);
   const cases = useLoad(() => get<{ items: CaseRow[]; total: number }>(`/api/portal/cases${queryString({ ...params, maxResults: PAGE })}`), [query.toString()]);
   return html`<div data-testid="cases-page">

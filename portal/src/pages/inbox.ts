@@ -3,7 +3,7 @@
 import { html } from "htm/preact";
 import { useState } from "preact/hooks";
 import { get, post, queryString } from "../api";
-import { navigate, useLoad, useLocation, usePortal } from "../context";
+import { navigate, paramsOf, useLoad, useLocation, usePortal } from "../context";
 import { formatDateTime } from "../i18n";
 import { Card, Loading, Pager, StatusBadge } from "../ui";
 
@@ -20,7 +20,7 @@ const PAGE = 20;
 export function InboxPage() {
   const { t, language, me } = usePortal();
   const { query } = useLocation();
-  const params = Object.fromEntries(FILTERS.map((k) => [k, query.get(k) ?? ""])) as Record<(typeof FILTERS)[number], string>;
+  const params = paramsOf(query, FILTERS);
   const first = Number(params.firstResult || 0);
   const inbox = useLoad(() => get<Inbox>(`/api/portal/inbox${queryString({ ...params, maxResults: PAGE })}`), [query.toString()]);
   // 催办 / 抄送 notices come from the approval API (server/api/approval.ts), which also marks them read

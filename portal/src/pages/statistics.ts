@@ -2,7 +2,7 @@
 // as tables and simple SVG bar charts (no chart library, nothing fetched from elsewhere).
 import { html } from "htm/preact";
 import { get, queryString } from "../api";
-import { useLoad, useLocation, usePortal } from "../context";
+import { paramsOf, useLoad, useLocation, usePortal } from "../context";
 import { formatDuration } from "../i18n";
 import { Card, Loading } from "../ui";
 import { CaseFilterBar } from "./cases";
@@ -37,7 +37,7 @@ function BarChart({ groups, series, testid }: { groups: { label: string; values:
 export function StatisticsPage() {
   const { t } = usePortal();
   const { query } = useLocation();
-  const params = Object.fromEntries(["flow", "region", "from", "to"].map((k) => [k, query.get(k) ?? ""])) as Record<string, string>;
+  const params: Record<string, string> = paramsOf(query, ["flow", "region", "from", "to"]);
   const stats = useLoad(() => get<Statistics>(`/api/portal/statistics${queryString(params)}`), [query.toString()]);
   const s = stats.data;
   const series = [{ name: t("started"), color: COLORS.started }, { name: t("completedCount"), color: COLORS.completed }, { name: t("runningCount"), color: COLORS.running }, { name: t("overdueCount"), color: COLORS.overdue }];

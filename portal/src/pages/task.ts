@@ -41,6 +41,11 @@ function keysToSkip(definition: Record<string, unknown>): Set<string> {
 
 const DECISIONS = new Set(["approve", "reject", "return", "comment"]);
 
+/** The form's field for the opinion (审批意见: a key ending in "Opinion", filled in, not shown read-only from the case). */
+function opinionKey(values: Record<string, unknown>, skip: Set<string>): string | undefined {
+  return Object.keys(values).find((k) => /opinion$/i.test(k) && !skip.has(k) && typeof values[k] === "string" && values[k]);
+}
+
 export function TaskPage({ taskId }: { taskId: string }) {
   const { t, language, me } = usePortal();
   const page = useLoad(() => get<PortalTask>(`/api/portal/tasks/${encodeURIComponent(taskId)}`), [taskId]);
@@ -52,7 +57,7 @@ export function TaskPage({ taskId }: { taskId: string }) {
   const typedOpinion = () => {
     const values = (formRef.current?.submission?.data ?? {}) as Record<string, unknown>;
     const skip = data?.form ? keysToSkip(data.form.definition) : new Set<string>();
-    const key = Object.keys(values).find((k) => /opinion$/i.test(k) && !skip.has(k) && typeof values[k] === "string");
+    const key = opinionKey(values, skip);
     return key ? String(values[key]) : "";
   };
   const definition = useMemo(() => data?.form?.definition ?? null, [data?.form?.key, data?.task.assignee]);
@@ -77,14 +82,14 @@ export function TaskPage({ taskId }: { taskId: string }) {
         return { ok: false, fieldErrors: messagesByPath(check.errors, language) };
       }
       const skip = keysToSkip(data.form!.definition);
-      const opinionKey = Object.keys(submitted).find((k) => /opinion$/i.test(k) && !skip.has(k) && typeof submitted[k] === "string" && submitted[k]);
+      const opinionField = opinionKey(submitted, skip);
       const decisionKey = Object.keys(submitted).find((k) => /decision$/i.test(k) && !skip.has(k));
       const variables = Object.fromEntries(Object.entries(submitted).filter(([k, v]) => !skip.has(k) && v !== undefined).map(([k, v]) => [k, typedValue(v)]));
       await post(`/engine-rest/task/${encodeURIComponent(taskId)}/complete`, { variables });
       // the opinion is recorded once the completion succeeded, so a failed submit leaves no stray opinion
-      if (opinionKey) {
+      if (opinionField) {
         const decision = decisionKey ? String(submitted[decisionKey]) : "comment";
-        await post(`/api/portal/tasks/${encodeURIComponent(taskId)}/opinion`, { message: submitted[opinionKey], decision: DECISIONS.has(decision) ? decision : "comment" })
+        await post(`/api/portal/tasks/${encodeURIComponent(taskId)}/opinion`, { message: submitted[opinionField], decision: DECISIONS.has(decision) ? decision : "comment" })
           .catch((error: Error) => setMessage({ kind: "warning", text: error.message }));
       }
       setDone(t("taskDone"));
