@@ -9,7 +9,7 @@ import { createEngine, createEngineOnDb, migrate, openDatabase, type Engine } fr
 import { bpmnEngineBaseline } from "./lib/bpmnEngineBaseline";
 import { countingDb, StatementCounter, type StatementCounts } from "./lib/countingDb";
 import { freshBenchDatabase, postgresAvailable, type BenchDialect } from "./lib/databases";
-import { deployBenchModels, drive, lifecycle, modelA, modelB, TOPIC_B, type ModelName } from "./lib/models";
+import { deployBenchModels, drive, emptyFetches, lifecycle, modelA, modelB, TOPIC_B, type ModelName } from "./lib/models";
 import { rawPgBaseline, rawSqliteBaseline } from "./lib/rawBaseline";
 import { printTable, quick, writeResult } from "./lib/report";
 import { median, round } from "./lib/stats";
@@ -95,9 +95,11 @@ async function main() {
   for (const variant of variants) {
     const dialect = variant.dialect;
     const database = await freshBenchDatabase(dialect, "tp", variant.settings);
+    const engines: Engine[] = [];
     try {
       if (!profiles[dialect]) profiles[dialect] = await profileStatements(database.url, dialect);
       const engine: Engine = await createEngine({ databaseUrl: database.url });
+      engines.push(engine);
       await deployBenchModels(engine);
       for (const model of ["A", "B"] as ModelName[]) {
         const { runOne, dispose } = lifecycle(engine, model);
@@ -126,8 +128,12 @@ async function main() {
         }
         dispose();
       }
-      await engine.close();
+    } catch (error) {
+      console.error(`${variant.name}: ${(error as Error).stack ?? error}`);
+      throw error;
     } finally {
+      // close before dropping: DROP … WITH (FORCE) would otherwise kill connections still in use
+      for (const e of engines) await e.close().catch(() => undefined);
       await database.drop();
     }
   }
@@ -135,7 +141,8 @@ async function main() {
   for (const [dialect, byModel] of Object.entries(profiles)) {
     printTable(`SQL per command on ${dialect} (per call)`, Object.entries(byModel).flatMap(([model, rows]) => rows.map((r) => ({ model, ...r }))));
   }
-  const file = writeResult("throughput", { results, statementsPerCommand: profiles }, { runs: RUNS, instancesPerRun: Object.fromEntries(variants.map((v) => [v.name, v.instances])), quick });
+  console.log(`\nmodel B fetches that found nothing and polled again: ${emptyFetches}`);
+  const file = writeResult("throughput", { results, statementsPerCommand: profiles, emptyFetches }, { runs: RUNS, instancesPerRun: Object.fromEntries(variants.map((v) => [v.name, v.instances])), quick });
   console.log(`\nwrote ${file}`);
 }
 
