@@ -10,6 +10,7 @@ import type { Repositories } from "./repositories";
 import { createEngineRestRouter } from "./engine-rest";
 import { loadRegions, seedDemoOrganisation } from "./seed";
 import { regionExpressionFunctions } from "./regionFunctions";
+import { taskSubmissionCheck } from "./api/formValidation";
 import { installFlows, startFlowWorkersInProcess, workerAccount } from "./flows";
 import type { RunningWorkers, WorkerAuth } from "../processes";
 
@@ -103,7 +104,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     // One connection pool for the engine and Jintu's tables (SQLite: one writer queue in this process).
     engine = await (options.engineFactory ?? createEngineOnDb)(db, { clock: options.clock, migrate: false, calendarFallbackToWeekdays: true, expressionFunctions: regionExpressionFunctions });
     const { app, repos, authz } = await createApp({
-      engine, db, config, clock: options.clock ?? engine.clock, engineRestRouter: createEngineRestRouter({ engine, db }),
+      engine, db, config, clock: options.clock ?? engine.clock, engineRestRouter: createEngineRestRouter({ engine, db, checkTaskSubmission: taskSubmissionCheck(engine) }),
     });
 
     await loadRegions(repos.regions);

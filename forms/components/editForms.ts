@@ -5,6 +5,9 @@ const overlayLayersGrid = {
   type: "datagrid",
   key: "overlayLayers",
   label: "叠加图层 Overlay layers",
+  // No blank first row: a map without overlay layers is valid, and an empty row's required name/label
+  // would block saving the component.
+  initEmpty: true,
   tooltip: "URL 返回 GeoJSON,例如 /api/gis/layers/basic-farmland.geojson / a URL returning GeoJSON",
   weight: 10,
   components: [

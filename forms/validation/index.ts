@@ -12,3 +12,4 @@ export {
 export { checkPointPickerValue, isEmptyPoint } from "./pointPicker";
 export { checkRegionSelectValue } from "./regionSelect";
 export { walkComponents, type ComponentVisit, type FormComponentJson } from "./walkComponents";
+export { checkStandardFields, isEmptyValue } from "./standardFields";

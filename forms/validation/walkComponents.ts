@@ -7,8 +7,10 @@ export interface FormComponentJson {
   input?: boolean;
   tree?: boolean;
   components?: FormComponentJson[];
-  columns?: { components?: FormComponentJson[] }[];
-  rows?: { components?: FormComponentJson[] }[][];
+  /** columns layout: an array of columns (other components may use the name differently) */
+  columns?: unknown;
+  /** table: a grid of cells; textarea: its height in lines (a number) */
+  rows?: unknown;
   conditional?: { show?: boolean | string | null; when?: string | null; eq?: unknown };
   [setting: string]: unknown;
 }
@@ -26,11 +28,15 @@ type Data = Record<string, unknown>;
 const ARRAY_TYPES = new Set(["datagrid", "editgrid"]);
 const OBJECT_TYPES = new Set(["container"]);
 
+// Settings share names across component types: a textarea's `rows` is its height in lines (a number), a
+// table's `rows` is a grid of cells; a `columns` setting is only layout when it is an array of columns.
+const list = <T>(value: unknown): T[] => (Array.isArray(value) ? (value as T[]) : []);
+
 function children(component: FormComponentJson): FormComponentJson[] {
   return [
-    ...(component.components ?? []),
-    ...(component.columns ?? []).flatMap((column) => column.components ?? []),
-    ...(component.rows ?? []).flat().flatMap((cell) => cell.components ?? []),
+    ...list<FormComponentJson>(component.components),
+    ...list<{ components?: unknown }>(component.columns).flatMap((column) => list<FormComponentJson>(column?.components)),
+    ...list<unknown>(component.rows).flatMap((row) => list<{ components?: unknown }>(row)).flatMap((cell) => list<FormComponentJson>(cell?.components)),
   ];
 }
 

@@ -17,7 +17,7 @@ import { cityOf, provinceOf, tierOf } from "../authz";
 import { ApiError, badRequest, forbidden, notFound } from "../errors";
 import type { Principal } from "../principal";
 import { chinaDayKey, defineOpenRoute, processAttribute, resolveForm, toDate } from "./portalShared";
-import { validateWithForm } from "./portalTasks";
+import { validateWithForm } from "./formValidation";
 import { defineRoute, regionCode } from "./route";
 import type { ApiServices, RouteModule } from "./services";
 

@@ -7,11 +7,11 @@ import type { HistoricProcessInstance, Task } from "../../engine";
 import { NATIONAL, ROLES } from "../authz";
 import { ApiError, describeZodError, notFound } from "../errors";
 import type { Principal } from "../principal";
+import { deployedForm } from "./formValidation";
 import { ErrorSchema } from "./openapiRegistry";
 import { tenantVisible, workableGroups } from "./scope";
 import type { ApiServices } from "./services";
 
-export const FORM_KEY_PREFIX = "jintu-form:";
 export const DAY_MS = 86_400_000;
 
 /** `?, ?, ?` for an IN list (callers guarantee a non-empty list). */
@@ -87,28 +87,25 @@ export async function partyLabels({ repos }: ApiServices, ids: Iterable<string |
 
 /**
  * The Form.io definition behind a `jintu-form:<key>` form key: the version frozen in the process
- * definition's deployment (`<key>.form.json`, as the designer and processes/ deploy it) when present,
- * else the latest saved form of that key. null when the key is not a Jintu form key or nothing is found.
+ * definition's deployment (`<key>.form.json`, as the designer and processes/ deploy it). When the
+ * deployment lacks it, the latest saved form of that key — never silently: a warning is logged and the
+ * answer says `source: "latest"` with a `warning`. null when the key is not a Jintu form key or nothing is found.
  */
 export async function resolveForm({ engine, repos }: ApiServices, formKey: string | null, processDefinitionId: string):
-  Promise<{ key: string; source: "deployment" | "forms"; version: number | null; definition: Record<string, unknown> } | null> {
-  if (!formKey?.startsWith(FORM_KEY_PREFIX)) return null;
-  const key = formKey.slice(FORM_KEY_PREFIX.length);
-  const definition = await engine.getProcessDefinition(processDefinitionId);
-  if (definition) {
-    for (const name of [`${key}.form.json`, `${key}.form`, `forms/${key}.json`]) {
-      const resource = await engine.getDeploymentResource(definition.deploymentId, name).catch(() => null);
-      if (resource) {
-        try {
-          return { key, source: "deployment", version: null, definition: JSON.parse(resource.content.toString("utf8")) };
-        } catch {
-          throw new ApiError(500, "ProcessEngineException", `The deployed form resource '${name}' is not valid JSON`);
-        }
-      }
-    }
+  Promise<{ key: string; source: "deployment" | "latest"; version: number | null; definition: Record<string, unknown>; warning?: string } | null> {
+  let deployed: Awaited<ReturnType<typeof deployedForm>>;
+  try {
+    deployed = await deployedForm(engine, formKey, processDefinitionId);
+  } catch (error) {
+    throw new ApiError(500, "ProcessEngineException", (error as Error).message);
   }
-  const saved = await repos.forms.get(key);
-  return saved ? { key, source: "forms", version: saved.version, definition: saved.definition as Record<string, unknown> } : null;
+  if (!deployed) return null;
+  if ("definition" in deployed) return { key: deployed.key, source: "deployment", version: null, definition: deployed.definition };
+  const saved = await repos.forms.get(deployed.key);
+  if (!saved) return null;
+  const warning = `The deployment of process definition '${processDefinitionId}' holds no form '${deployed.key}.form.json'; showing the latest saved form '${deployed.key}' (version ${saved.version}), which may differ from the one the process was modelled with`;
+  console.warn(`[jintu] ${warning}`);
+  return { key: deployed.key, source: "latest", version: saved.version, definition: saved.definition as Record<string, unknown>, warning };
 }
 
 /** An attribute of the process element (e.g. camunda:candidateStarterGroups) read from the deployed XML. */

@@ -3,14 +3,12 @@
 // opinions (审批意见) in order, attachments, and what he may do now. Plus server-side validation of a
 // submission with the same form definition (forms/validation), run before the task is completed, and
 // publishing a 公示 notice for the case.
-import { readFile } from "node:fs/promises";
-import path from "node:path";
 import { z } from "zod";
-import { validateSubmission, walkComponents, type FormComponentJson } from "../../forms/index";
 import { NATIONAL } from "../authz";
 import { badRequest, conflict, forbidden, notFound } from "../errors";
 import { tenantVisible } from "./scope";
 import { listAttachments, AttachmentInfo } from "./portalAttachments";
+import { validateWithForm } from "./formValidation";
 import { canWorkTask, resolveForm, visibleTask } from "./portalShared";
 import { defineRoute } from "./route";
 import type { RouteModule } from "./services";
@@ -25,48 +23,6 @@ function plainVariables(vars: Record<string, { type: string; value: unknown }>):
     out[name] = v.value instanceof Date ? v.value.toISOString() : v.value;
   }
   return out;
-}
-
-const LAYER_FILE = /^\/api\/gis\/layers\/([\w-]+)\.geojson$/;
-const SAMPLE_LAYERS = path.resolve(import.meta.dirname, "../../gis-components/sample-layers");
-
-/**
- * Loads a layer a form names by URL for server-side validation. Until Jintu has a GIS layer store, layers
- * under /api/gis/layers/ are read from gis-components/sample-layers; anything else is "unavailable" (a
- * blocking layer that cannot be loaded fails validation, as forms/validation documents).
- */
-export async function loadFormGeoJson(url: string): Promise<unknown> {
-  const name = LAYER_FILE.exec(url)?.[1];
-  if (!name) throw new Error(`No layer at ${url}`);
-  return JSON.parse(await readFile(path.join(SAMPLE_LAYERS, `${name}.geojson`), "utf8"));
-}
-
-/**
- * Server-side validation of a submission with its form: the Jintu GIS fields (forms/validation) plus the
- * core rules Form.io checks in the browser that matter most — required and pattern — so a crafted request
- * cannot skip them.
- */
-export async function validateWithForm(definition: Record<string, unknown>, data: Record<string, unknown>) {
-  const components = (definition.components ?? []) as FormComponentJson[];
-  const result = await validateSubmission({ components }, data, { loadGeoJson: loadFormGeoJson });
-  walkComponents(components, data, ({ component, path, value }) => {
-    if (component.input === false || component.type === "button" || component.disabled === true) return;
-    const rules = (component.validate ?? {}) as { required?: boolean; pattern?: string };
-    const empty = value === undefined || value === null || value === "" || (Array.isArray(value) && value.length === 0);
-    const label = String(component.label ?? component.key);
-    const fail = (code: string, zh: string, en: string) => {
-      result.errors[path] = [...(result.errors[path] ?? []), { code, zh, en } as never];
-      result.valid = false;
-    };
-    if (rules.required && empty && !result.errors[path]) fail("required", `${label}为必填项`, `${label} is required`);
-    if (rules.pattern && typeof value === "string" && value !== "") {
-      let pattern: RegExp | null = null;
-      try { pattern = new RegExp(`^(?:${rules.pattern})$`); } catch { /* a broken pattern is the form author's problem; Form.io ignores it too */ }
-      if (pattern && !pattern.test(value)) fail("pattern", `${label}格式不正确`, `${label} does not have the expected format`);
-    }
-  });
-  result.valid = result.valid && Object.keys(result.errors).length === 0;
-  return result;
 }
 
 export const portalTaskRoutes: RouteModule = (router, registry, services) => {
@@ -86,7 +42,11 @@ export const portalTaskRoutes: RouteModule = (router, registry, services) => {
         processInstanceId: z.string(), businessKey: z.string().nullable(), processDefinitionId: z.string(), processDefinitionKey: z.string(),
         processDefinitionName: z.string().nullable(), startTime: z.date(), startUserId: z.string().nullable(), regionName: z.string().nullable(),
       }),
-      form: z.object({ key: z.string(), source: z.enum(["deployment", "forms"]), version: z.number().nullable(), definition: z.record(z.string(), z.unknown()) }).nullable(),
+      form: z.object({
+        key: z.string(),
+        source: z.enum(["deployment", "latest"]).openapi({ description: "deployment: the version frozen with the process; latest: the deployment lacks it, the latest saved form is shown instead (see warning)" }),
+        version: z.number().nullable(), definition: z.record(z.string(), z.unknown()), warning: z.string().optional(),
+      }).nullable(),
       variables: z.record(z.string(), z.unknown()),
       opinions: z.array(z.object({ id: z.string(), taskName: z.string().nullable(), userId: z.string(), userName: z.string().nullable(),
         decision: z.string().nullable(), message: z.string(), time: z.date() })),

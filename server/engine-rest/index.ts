@@ -33,6 +33,7 @@ export function createEngineRestRouter({ engine, db, ...options }: EngineRestRou
       authorize: options.authorize ?? true,
       maxResourceBytes: options.maxResourceBytes ?? 10 * 1024 * 1024,
       maxJsonBytes: options.maxJsonBytes ?? 10 * 1024 * 1024,
+      checkTaskSubmission: options.checkTaskSubmission,
     },
   };
 

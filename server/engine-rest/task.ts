@@ -193,6 +193,8 @@ export function taskRoutes(ctx: RestContext): Router {
     assertMayActOnTask(access, t, "work");
     const body = Params.body(req.body);
     const variables = await withErrorPrefix(`Cannot ${verb} task ${t.id}`, () => parseVariables(body.json("variables")));
+    const problem = await ctx.options.checkTaskSubmission?.(t, variables);
+    if (problem) throw badRequest(`Cannot ${verb} task ${t.id}: ${problem}`);
     await engine.completeTask(t.id, compact({ variables, userId: access.userId }));
     if (body.flag("withVariablesInReturn")) {
       return sendJson(res, toVariableMapDto(await variablesAfterCommand(engine, t.processInstanceId)));
