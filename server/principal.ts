@@ -19,3 +19,17 @@ export interface Principal {
   /** casbin check: may the user do `action` on `object` in `region` (roles at a region cover the regions below it)? */
   can(object: string, action: string, region: string): Promise<boolean>;
 }
+
+/** The casbin object of deploying models shared by every region (no tenant): 共享模型发布. */
+export const SHARED_DEPLOYMENT = "shared-deployment";
+
+/**
+ * May the principal deploy a shared (tenant-less) model? With deployment write at the national tier, or
+ * the shared-deployment right held at any of his regions (province IT staff publishing models for the
+ * whole country without seeing other regions' cases).
+ */
+export async function mayDeployShared(principal: Principal): Promise<boolean> {
+  if (principal.isAdmin || (await principal.can("deployment", "write", "000000"))) return true;
+  for (const region of principal.regions) if (await principal.can(SHARED_DEPLOYMENT, "write", region)) return true;
+  return false;
+}

@@ -1,5 +1,4 @@
-// 土地整治项目 end to end over HTTP: the county's consolidation office (xihu-consolidation, created here:
-// the demo has no consolidation-reviewer) approves, designs, builds and self-checks; the GIS worker counts
+// 土地整治项目 end to end over HTTP: the county's consolidation office (xihu-consolidation) approves, designs, builds and self-checks; the GIS worker counts
 // only land that was not cultivated before; the county's preliminary acceptance sends a short survey back;
 // the city (hangzhou-consolidation) accepts; the filing worker files the new cultivated land.
 import { readFileSync } from "node:fs";
@@ -19,13 +18,8 @@ let city: Actor;
 beforeAll(async () => {
   s = await Scenario.start({ now: START });
   await s.deploy(flow, "demo");
-  const admin = await s.as("demo");
-  for (const [id, displayName, region] of [["xihu-consolidation", "西湖分局整治科 邹明", "330106"], ["hangzhou-consolidation", "杭州市局整治处 方圆", "330100"]] as const) {
-    await admin.call("POST", "/api/users", { id, displayName, password: "Consolidate-2026" });
-    await admin.call("POST", "/api/role-assignments", { userId: id, role: "consolidation-reviewer", region });
-  }
-  county = await s.as("xihu-consolidation", "Consolidate-2026");
-  city = await s.as("hangzhou-consolidation", "Consolidate-2026");
+  county = await s.as("xihu-consolidation");
+  city = await s.as("hangzhou-consolidation");
   s.startWorkers([flow]);
 });
 

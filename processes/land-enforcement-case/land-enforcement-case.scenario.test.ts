@@ -1,5 +1,5 @@
 // 土地执法监察 end to end over HTTP as the real roles: 西湖分局执法 沈军 (xihu-enforcer) registers and
-// investigates, the bureau head (xihu-head, created here: the demo has no leader@330106) files and decides,
+// investigates, the bureau head (xihu-head, leader@330106) files and decides,
 // the city's head (hangzhou-clerk, leader@330100) joins the review of a major case; the party's hearing
 // request arrives as a BPMN message; hearing and statement windows are timers on working days.
 import { readFileSync } from "node:fs";
@@ -18,10 +18,7 @@ let head: Actor;
 beforeAll(async () => {
   s = await Scenario.start({ now: START });
   await s.deploy(flow, "demo");
-  const admin = await s.as("demo");
-  await admin.call("POST", "/api/users", { id: "xihu-head", displayName: "西湖分局 分管局长 何平", password: "Leader-2026" });
-  await admin.call("POST", "/api/role-assignments", { userId: "xihu-head", role: "leader", region: "330106" });
-  head = await s.as("xihu-head", "Leader-2026");
+  head = await s.as("xihu-head");
   s.startWorkers([flow]);
 });
 

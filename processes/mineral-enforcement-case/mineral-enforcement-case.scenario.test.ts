@@ -1,5 +1,5 @@
 // 矿产资源执法监察 end to end over HTTP: xihu-enforcer verifies and investigates, the bureau head (xihu-head,
-// created here) files and decides; the assessment worker measures mining outside the licence with
+// leader@330106) files and decides; the assessment worker measures mining outside the licence with
 // gis-components and values the minerals; a crime goes to the police, an administrative case takes the
 // hearing request as a BPMN message.
 import { readFileSync } from "node:fs";
@@ -19,10 +19,7 @@ let enforcer: Actor;
 beforeAll(async () => {
   s = await Scenario.start({ now: START });
   await s.deploy(flow, "demo");
-  const admin = await s.as("demo");
-  await admin.call("POST", "/api/users", { id: "xihu-head", displayName: "西湖分局 分管局长 何平", password: "Leader-2026" });
-  await admin.call("POST", "/api/role-assignments", { userId: "xihu-head", role: "leader", region: "330106" });
-  head = await s.as("xihu-head", "Leader-2026");
+  head = await s.as("xihu-head");
   enforcer = await s.as("xihu-enforcer");
   s.startWorkers([flow]);
 });

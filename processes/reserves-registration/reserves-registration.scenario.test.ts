@@ -1,5 +1,5 @@
-// 矿产资源储量评审备案 end to end over HTTP: the province's reserves office (zhejiang-reserves, created
-// here: the demo has no reserve-reviewer) accepts after one 补正, asks for a revised report, passes it and
+// 矿产资源储量评审备案 end to end over HTTP: the province's reserves office (zhejiang-reserves,
+// reserve-reviewer@330000) accepts after one 补正, asks for a revised report, passes it and
 // the filing worker numbers the 备案; a 压覆 case fails review; a ministry-licence case goes to the ministry.
 import chineseDays from "chinese-days";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -14,10 +14,7 @@ let office: Actor;
 beforeAll(async () => {
   s = await Scenario.start({ now: START });
   await s.deploy(flow, "demo");
-  const admin = await s.as("demo");
-  await admin.call("POST", "/api/users", { id: "zhejiang-reserves", displayName: "省厅储量评审办 孔洁", password: "Reserve-2026" });
-  await admin.call("POST", "/api/role-assignments", { userId: "zhejiang-reserves", role: "reserve-reviewer", region: "330000" });
-  office = await s.as("zhejiang-reserves", "Reserve-2026");
+  office = await s.as("zhejiang-reserves");
   s.startWorkers([flow]);
 });
 

@@ -4,11 +4,10 @@
 // and one Actor per demo user who logs in through POST /api/auth/login and works with the session cookie.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { ControlledClock, createEngineOnDb } from "../../engine";
+import { ControlledClock } from "../../engine";
 import { validateSubmission, walkComponents, type FormComponentJson } from "../../forms/index";
 import { startTestServer, TestClient, type TestServer } from "../../server/testing/testServer";
 import { FORM_KEY_PREFIX, deployFlowOverHttp, readForm, type FlowEntry } from "../shared/flow";
-import { flowExpressionFunctions } from "../shared/regions";
 import { startFlowWorkers, type RunningWorkers } from "../workers";
 
 const SAMPLE_LAYERS = path.resolve(import.meta.dirname, "../../gis-components/sample-layers");
@@ -179,18 +178,12 @@ export class Scenario {
 
   static async start(options: { now: string }): Promise<Scenario> {
     const clock = new ControlledClock(options.now);
-    const server = await startTestServer({
-      clock,
-      jobExecutor: true,
-      // The server will pass the flows' expression functions itself; until it does, add them here.
-      engineFactory: (db, engineOptions) => createEngineOnDb(db, {
-        ...engineOptions, expressionFunctions: { ...flowExpressionFunctions, ...engineOptions.expressionFunctions },
-      }),
-    });
+    // the server gives the engine the flows' expression functions (cityOf, provinceOf) itself
+    const server = await startTestServer({ clock, jobExecutor: true });
     return new Scenario(server, clock);
   }
 
-  /** The user's actor, logged in (demo users' password is `demo`). */
+  /** The user's actor, logged in (every demo user's password is `demo`; the demo organisation has the officers each flow needs). */
   async as(user: string, password?: string): Promise<Actor> {
     let actor = this.actors.get(user);
     if (!actor) {

@@ -1,6 +1,7 @@
 // Deployments with who deployed them and why (部署说明), for the designer's version history.
 import { z } from "zod";
-import { badRequest } from "../errors";
+import { badRequest, forbidden } from "../errors";
+import { mayDeployShared } from "../principal";
 import { defineRoute } from "./route";
 import type { RouteModule } from "./services";
 
@@ -36,7 +37,10 @@ export const deploymentRoutes: RouteModule = (router, registry, { engine }) => {
         content: z.string().min(1) })).min(1),
     }).openapi("DeploymentCreate"),
     response: DeploymentOut, permission: { object: "deployment", action: "write" },
-    async handler({ body, principal, audit }) {
+    async handler({ body, principal, audit, authorize }) {
+      // a region's model needs deployment write there; a shared one (no tenant) the shared-deployment right
+      if (body.tenantId) await authorize("deployment", "write", body.tenantId);
+      else if (!(await mayDeployShared(principal))) throw forbidden(`The user '${principal.userId}' may not deploy shared models (without a tenantId)`);
       const deployment = await engine.deploy({ name: body.name, source: "jintu-designer", note: body.note ?? null, tenantId: body.tenantId ?? null,
         deployedBy: principal.userId, resources: body.resources });
       if (!deployment) throw badRequest("Nothing deployed");

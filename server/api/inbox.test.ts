@@ -31,7 +31,8 @@ beforeAll(async () => {
   writeFileSync(path.join(processesDir, "land-review", "README.md"), "# 用地审查 (Land review)\n\nA test flow.\n");
   server = await startTestServer({ config: { processesDir } });
 
-  const it_staff = await server.login("hangzhou-it");
+  // a shared model (no tenant): province IT staff publish it for every region
+  const it_staff = await server.login("zhejiang-it");
   const deployed = await it_staff.post("/api/deployments", { json: { name: "land-review", note: "首次发布", resources: [{ name: "land-review.bpmn", content: BPMN }] } });
   expect(deployed.status).toBe(201);
 
@@ -168,7 +169,7 @@ describe("case detail and opinions", () => {
 describe("deployments and templates", () => {
   it("lists deployments of a flow with deployer and note", async () => {
     const list = await (await (await server.login("xihu-clerk")).get("/api/deployments?processDefinitionKey=landReview")).json();
-    expect(list).toEqual([expect.objectContaining({ name: "land-review", deployedBy: "hangzhou-it", note: "首次发布",
+    expect(list).toEqual([expect.objectContaining({ name: "land-review", deployedBy: "zhejiang-it", note: "首次发布",
       processDefinitions: [expect.objectContaining({ key: "landReview", version: 1 })] })]);
     expect(await (await (await server.login("xihu-clerk")).get("/api/deployments?processDefinitionKey=nothing")).json()).toEqual([]);
     const denied = await (await server.login("xihu-clerk")).post("/api/deployments", { json: { name: "x", resources: [{ name: "x.bpmn", content: BPMN }] } });

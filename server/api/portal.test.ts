@@ -29,7 +29,7 @@ const complete = (client: TestClient, taskId: string, variables: Record<string, 
 
 beforeAll(async () => {
   server = await startTestServer({ clock });
-  const it = await server.login("hangzhou-it");
+  const it = await server.login("zhejiang-it"); // a shared model (no tenant): province IT staff publish it
   await json(await it.post("/api/deployments", { json: testFlowDeployment() }), 201);
   applicant = await server.login("applicant");
 });

@@ -13,6 +13,7 @@ export interface RoleInfo {
 export const ROLES: readonly RoleInfo[] = [
   { name: "admin", parent: null, label: "系统管理员", labelEn: "Administrator" },
   { name: "it-staff", parent: null, label: "信息技术人员", labelEn: "IT staff" },
+  { name: "model-publisher", parent: null, label: "共享模型发布", labelEn: "Shared-model publisher" },
   { name: "clerk", parent: null, label: "业务经办人员", labelEn: "Clerk" },
   { name: "acceptance-clerk", parent: "clerk", label: "受理窗口", labelEn: "Acceptance clerk" },
   { name: "land-reviewer", parent: "clerk", label: "用地审查", labelEn: "Land reviewer" },
@@ -45,6 +46,10 @@ export const PERMISSIONS: readonly [string, string, string, string][] = [
   ["it-staff", "000000", "task", "read"],
   ["it-staff", "000000", "engine-rest", "access"],
   ["it-staff", "000000", "calendar", "read"],
+
+  // deploy models shared by every region (no tenant), wherever the role is held; sees no more cases for it
+  ["model-publisher", "000000", "shared-deployment", "write"],
+  ["model-publisher", "000000", "deployment", "read"],
 
   ["clerk", "000000", "task", "read|work"],
   ["clerk", "000000", "case", "read"],

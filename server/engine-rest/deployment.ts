@@ -2,6 +2,7 @@
 import { Router, type Request, type Response, type NextFunction } from "express";
 import multer from "multer";
 import { accessOf, assertMay, canSeeShared, canSeeTenant, NOTHING, scopedTenants } from "./access";
+import { mayDeployShared, SHARED_DEPLOYMENT } from "../principal";
 import type { RestContext } from "./context";
 import { deploymentDto, processDefinitionDto, selfLink } from "./dto";
 import { badRequest, forbidden, notFound, RestError, sendJson, sendNoContent } from "./http";
@@ -90,7 +91,11 @@ export function deploymentRoutes(ctx: RestContext): Router {
     if (tenantId && !canSeeTenant(access, tenantId)) {
       throw forbidden(`The user with id '${access.userId ?? ""}' may not deploy to tenant '${tenantId}'.`);
     }
-    await assertMay(access, "deployment", "write", tenantId);
+    if (tenantId) await assertMay(access, "deployment", "write", tenantId);
+    else if (!access.isAdmin && !(access.principal && (await mayDeployShared(access.principal)))) {
+      throw forbidden(`The user with id '${access.userId ?? ""}' may not deploy shared models (without a tenant-id): that needs the '${SHARED_DEPLOYMENT}' right or deployment write at the national tier.`,
+        { userId: access.userId, missingAuthorizations: [{ permissionName: "WRITE", resourceName: SHARED_DEPLOYMENT, resourceId: null }] });
+    }
     const changedOnly = boolField(textField(body, "deploy-changed-only"));
     const resources = files.map((f) => ({ name: utf8FileName(f.originalname || f.fieldname), content: f.buffer }));
     let deployment;
