@@ -12,6 +12,8 @@ const server = await startServer({
   databaseUrl: process.env.DATABASE_URL,
   quiet: true,
   seedDemo: true,
+  // measure the engine and REST layer alone: no business flows or in-process workers polling beside the load
+  deployFlows: false,
   jobExecutor: process.env.JINTU_JOB_EXECUTOR !== "0",
   engineFactory: (db, options) => createEngineOnDb(db, { ...options, jobExecutor: { lockTimeMs, idleWaitMs } }),
 });
