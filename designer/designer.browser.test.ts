@@ -324,9 +324,10 @@ describe("designer in the browser, on the real server", () => {
     expect(await page.locator("[data-testid=form-builder] [data-type='parcelMap']").count()).toBe(1); // only in "金土 GIS"
     await dragIntoForm(page, "parcelMap", "Parcel");
     await page.waitForSelector(".formio-dialog .leaflet-container"); // the edit dialog's preview shows the map
-    // GIS tab: the permanent basic farmland layer served by the real server. (The overlay grid starts
-    // with one empty row whose name/label are required, so the map cannot be saved without a layer.)
+    // GIS tab: the permanent basic farmland layer served by the real server. The overlay grid starts
+    // empty (a map may have no layer), so a row is added first.
     await page.click(".formio-dialog .nav-link:has-text('GIS')");
+    await page.click(".formio-dialog .formio-component-overlayLayers .formio-button-add-row");
     await page.fill(".formio-dialog input[name='data[overlayLayers][0][name]']", "basic-farmland");
     await page.fill(".formio-dialog input[name='data[overlayLayers][0][label]']", "永久基本农田");
     await page.fill(".formio-dialog input[name='data[overlayLayers][0][url]']", "/api/gis/layers/basic-farmland.geojson");

@@ -95,7 +95,7 @@ beforeAll(async () => {
   mkdirSync(artifacts, { recursive: true });
   await build({ configFile: `${portalDir}vite.config.ts`, logLevel: "warn" });
   server = await startTestServer({ clock });
-  const it = await server.login("hangzhou-it");
+  const it = await server.login("zhejiang-it");
   const deployed = await it.post("/api/deployments", { json: testFlowDeployment() });
   if (deployed.status !== 201) throw new Error(await deployed.text());
   browser = await chromium.launch({

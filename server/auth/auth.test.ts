@@ -112,6 +112,17 @@ describe("wrong credentials and rate limit", () => {
     }
   });
 
+  it("many simultaneous requests with valid Basic credentials are never limited (long-polling workers)", async () => {
+    const limited3 = await startTestServer({ config: { loginRateLimit: { windowMs: 60_000, limit: 3 } } });
+    try {
+      const answers = await Promise.all(Array.from({ length: 12 }, () =>
+        limited3.client().post("/engine-rest/external-task/fetchAndLock", { headers: basic("worker", "demo"), json: { workerId: "w", maxTasks: 1, asyncResponseTimeout: 300, topics: [{ topicName: "none", lockDuration: 1000 }] } })));
+      expect(answers.map((a) => a.status)).toEqual(Array(12).fill(200));
+    } finally {
+      await limited3.stop();
+    }
+  });
+
   async function rateLimitScenario(server: TestServer) {
     const client = server.client();
     const wrong = await client.post("/api/auth/login", { json: { username: "demo", password: "nope" } });

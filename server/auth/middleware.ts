@@ -66,7 +66,22 @@ export function credentialLimiter(options: { windowMs: number; limit: number }, 
 export function basicAuth(deps: AuthDeps, limits: { windowMs: number; limit: number }): RequestHandler[] {
   // Workers poll constantly: remember a verified header briefly instead of running argon2 each time.
   const verified = new Map<string, { userId: string; until: number }>();
-  const limiter = credentialLimiter(limits, (_req, res) => res.statusCode === 401);
+  // Failed Basic checks are counted per client address here, not by an up-front rate limiter: that one
+  // counts requests while they are in flight, so a host running more long-polling workers than the limit
+  // would be refused although none of them ever failed.
+  const failures = new Map<string, { count: number; resetAt: number }>();
+  const failedRecently = (ip: string) => {
+    const f = failures.get(ip);
+    return !!f && f.resetAt > Date.now() && f.count >= limits.limit;
+  };
+  const recordFailure = (ip: string) => {
+    const now = Date.now();
+    const f = failures.get(ip);
+    if (!f || f.resetAt <= now) {
+      if (failures.size > 10_000) failures.clear();
+      failures.set(ip, { count: 1, resetAt: now + limits.windowMs });
+    } else f.count++;
+  };
   const authenticate: RequestHandler = async (req, res, next) => {
     if (req.method === "GET" && /^\/engine\/?$/.test(req.path)) return next();
     const header = req.headers.authorization;
@@ -75,6 +90,8 @@ export function basicAuth(deps: AuthDeps, limits: { windowMs: number; limit: num
       const cached = verified.get(key);
       let userId = cached && cached.until > Date.now() ? cached.userId : null;
       if (!userId) {
+        const ip = req.ip ?? "";
+        if (failedRecently(ip)) return void res.status(429).json({ type: "AuthenticationException", message: "Too many failed login attempts; try again later" });
         const decoded = Buffer.from(header.slice(6).trim(), "base64").toString("utf8");
         const colon = decoded.indexOf(":");
         const user = colon > 0 ? await checkCredentials(deps, decoded.slice(0, colon), decoded.slice(colon + 1)) : null;
@@ -84,6 +101,7 @@ export function basicAuth(deps: AuthDeps, limits: { windowMs: number; limit: num
           verified.set(key, { userId, until: Date.now() + BASIC_CACHE_MS });
         } else {
           res.locals.attemptedUser = colon > 0 ? decoded.slice(0, colon) : null;
+          recordFailure(ip);
         }
       }
       const user = userId ? await deps.repos.users.find(userId) : null;
@@ -102,7 +120,7 @@ export function basicAuth(deps: AuthDeps, limits: { windowMs: number; limit: num
     if (await canAnywhere(principal, "engine-rest", "access")) return next();
     res.status(403).json({ type: "AuthorizationException", message: `The user '${principal.userId}' may not use the engine REST API` });
   };
-  return [limiter, authenticate, gate];
+  return [authenticate, gate];
 }
 
 function challenge(res: Response, message: string): void {
