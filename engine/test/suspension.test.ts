@@ -25,8 +25,9 @@ describe("suspension", () => {
     expect((await engine.getTask(task.id))!.suspended).toBe(true);
     expect(await state(engine, pi.id)).toBe("SUSPENDED");
 
-    for (const attempt of [engine.completeTask(task.id), engine.claim(task.id, "li"), engine.delegateTask(task.id, "wang")])
-      await expect(attempt).rejects.toMatchObject({ kind: "Suspended", message: expect.stringMatching(/suspended/) });
+    // one at a time: a refusal not yet awaited would surface as an unhandled rejection
+    for (const attempt of [() => engine.completeTask(task.id), () => engine.claim(task.id, "li"), () => engine.delegateTask(task.id, "wang")])
+      await expect(attempt()).rejects.toMatchObject({ kind: "Suspended", message: expect.stringMatching(/suspended/) });
     await expect(engine.completeExternalTask(locked.id, "w")).rejects.toMatchObject({ kind: "Suspended", message: expect.stringMatching(/is suspended/) });
     clock.advance(2 * HOUR);
     expect(await engine.runDueJobs()).toBe(0);
