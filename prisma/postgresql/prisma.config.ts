@@ -1,6 +1,7 @@
 import path from "node:path";
 import pg from "pg";
 import { defineConfig } from "prisma/config";
+import "../unrefLongTimers";
 import { PrismaPg } from "@prisma/adapter-pg";
 
 // schema.prisma has url = env("DATABASE_URL"); Prisma 6 must be able to parse the schema or the CLI
@@ -44,15 +45,6 @@ class PrismaPgFixedShadow extends PrismaPg {
     return adapter;
   }
 }
-
-// The wasm schema engine leaves an uncancelled 10 s / 60 s timer behind (migrate deploy/reset,
-// db push), so the CLI lingers before exiting; unref long timers (this file only runs in the CLI).
-const _setTimeout = globalThis.setTimeout;
-(globalThis as any).setTimeout = (fn: any, ms?: number, ...a: any[]) => {
-  const t = _setTimeout(fn, ms, ...a);
-  if ((ms ?? 0) >= 10_000) (t as any).unref?.();
-  return t;
-};
 
 export default defineConfig({
   experimental: { adapter: true },

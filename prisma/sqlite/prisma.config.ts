@@ -1,5 +1,6 @@
 import path from "node:path";
 import { defineConfig } from "prisma/config";
+import "../unrefLongTimers";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 
 const dbFile = path.join(import.meta.dirname, process.env.SQLITE_FILE ?? "dev.db");
@@ -22,15 +23,6 @@ class SqliteForMigrate extends PrismaBetterSQLite3 {
   override async connect() { return multiStatement(await super.connect()); }
   override async connectToShadowDb() { return multiStatement(await super.connectToShadowDb()); }
 }
-
-// The wasm engine leaves an uncancelled 10 s / 60 s timer behind (db push, migrate deploy),
-// so the CLI lingers before exiting; unref long timers (this file only runs inside the CLI).
-const _setTimeout = globalThis.setTimeout;
-(globalThis as any).setTimeout = (fn: any, ms?: number, ...a: any[]) => {
-  const t = _setTimeout(fn, ms, ...a);
-  if ((ms ?? 0) >= 10_000) (t as any).unref?.();
-  return t;
-};
 
 export default defineConfig({
   experimental: { adapter: true },
