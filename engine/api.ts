@@ -460,36 +460,19 @@ export interface HistoricTaskInstance {
   tenantId: string | null;
 }
 
-export interface HistoricVariableUpdate {
-  id: string;
+/** One change of a variable (append-only history): the value as it was written, with who and when. */
+export interface HistoricVariableUpdate extends Omit<VariableInstance, "tenantId"> {
   variableInstanceId: string;
-  name: string;
-  type: ValueType;
-  value: unknown;
-  valueInfo: Record<string, unknown>;
-  processInstanceId: string;
-  executionId: string;
-  activityInstanceId: string | null;
-  taskId: string | null;
   time: Date;
   revision: number;
   userId: string | null;
 }
 
-export interface HistoricVariableInstance {
-  id: string;
-  name: string;
-  type: ValueType;
-  value: unknown;
-  valueInfo: Record<string, unknown>;
-  processInstanceId: string;
-  executionId: string;
-  activityInstanceId: string | null;
-  taskId: string | null;
+/** A variable's history record: its last value, also after its scope ended. */
+export interface HistoricVariableInstance extends VariableInstance {
   createTime: Date;
   removalTime: Date | null;
   state: "CREATED" | "DELETED";
-  tenantId: string | null;
 }
 
 export interface UserOperationLogEntry {
